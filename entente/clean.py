@@ -1,0 +1,209 @@
+"""Clean: normalise an article's text and find its publication date, dateline, source and the
+blocks (teasers, related stories) that extraction must ignore.
+
+Offsets are sacred: the cleaned `text` is the NFC text minus the ` date YYYY-MM-DD` header, and
+nothing after that is removed; unwanted blocks are listed in `excluded` instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from entente import gazetteer
+from entente.errors import Messages
+from entente.fold import key
+from entente.records import CleanArticle, RawArticle
+
+HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+MONTH_DAY = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
+# The end of a dateline: a dash, an agency in brackets or slashes.
+DATELINE_END = re.compile(r"\s+[-–—]{1,2}\s|\s*[-–—]{1,2}\s*$|\s*\(|\s*/|\.\s*/")
+SLASH_AGENCY = re.compile(r"/\s*([A-Z][A-Za-z-]{1,20})\s*/")
+PAREN_AGENCY = re.compile(r"\(\s*([A-Z][A-Za-z. -]{0,30}?)\s*\)")
+TAIL_AGENCY = re.compile(
+    r"(?:[-–—]{1,2}\s*|\(|^|[.!?\"”]\s+)([A-Z][A-Za-z]{1,15}(?:\s?/\s?[A-Z][A-Za-z]{1,15})*)\)?\s*$")
+SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|By)\s*:\s*(.+?)\s*$", re.I | re.M)
+SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+@dataclass
+class Dateline:
+    city: str | None
+    country: str | None
+    month_day: tuple[int, int] | None
+    year: int | None
+    end: int
+
+
+def plausible_date(value: str, today: date | None = None) -> bool:
+    """A publication date between 1900 and tomorrow."""
+    try:
+        d = date.fromisoformat(value)
+    except ValueError:
+        return False
+    today = today or date.today()
+    return 1900 <= d.year and d.toordinal() <= today.toordinal() + 1
+
+
+def split_header(text: str) -> tuple[str | None, str]:
+    """The date of a leading ` date YYYY-MM-DD` header, and the text without it."""
+    m = HEADER.match(text)
+    if not m:
+        return None, text
+    return m.group(1), text[m.end():]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph; a paragraph is a line or a run of lines."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of the article's first or second paragraph, if any."""
+    gaz = gazetteer.load()
+    found: Dateline | None = None
+    for start, end in paragraphs(text)[:2]:
+        head_text = text[start:min(end, start + 120)]
+        m = DATELINE_END.search(head_text)
+        if not m or m.start() == 0:
+            continue
+        head = head_text[:m.start()]
+        city = country = None
+        month_day = None
+        year = None
+        ok = True
+        for part in (p.strip(" .") for p in head.split(",")):
+            if not part:
+                continue
+            md = MONTH_DAY.fullmatch(part)
+            if md:
+                month_day = (MONTHS[md.group(1)[:3].lower()], int(md.group(2)))
+                year = int(md.group(3)) if md.group(3) else None
+                continue
+            if month_day and re.fullmatch(r"(?:19|20)\d\d", part):
+                year = int(part)
+                continue
+            c = gaz.city(part)
+            iso = gaz.country_of(part)
+            if iso and not (c and part.isupper() and key(part) == key(c.name)):
+                country = country or iso
+            elif c:
+                city = city or c.name
+                country = country or c.country
+            elif part.isupper() and len(part.split()) <= 3:
+                city = city or part.title()
+            else:
+                ok = False
+                break
+        if ok and (city or country):
+            if found is None:
+                found = Dateline(city, country, month_day, year, start + m.start())
+            else:
+                # "VIETNAM, May 22 -" then "HANOI – ...": the second line names the city
+                found.city, found.end = city, start + m.start()
+                found.country = country or found.country
+            if found.city:
+                break
+    return found
+
+
+def find_source(text: str, meta_source: str | None, dateline_end: int | None) -> str | None:
+    """The agency or outlet that signs the article: container metadata first, then the text."""
+    if meta_source:
+        return meta_source
+    gaz = gazetteer.load()
+    head = text[: (dateline_end or 0) + 40] if dateline_end is not None else text[:160]
+    for rx in (SLASH_AGENCY, PAREN_AGENCY):
+        for m in rx.finditer(head):
+            name = gaz.agency(m.group(1)) or (m.group(1) if m.group(1).isupper() else None)
+            if name:
+                return name
+    tail = text.rstrip()[-60:]
+    tail_m = TAIL_AGENCY.search(tail)
+    if tail_m:
+        token = re.sub(r"\s", "", tail_m.group(1))
+        known = [gaz.agency(p) for p in token.split("/")]
+        if any(known) or all(p.isupper() and 2 <= len(p) <= 6 for p in token.split("/")):
+            return token
+    line = SOURCE_LINE.search(text)
+    if line:
+        return gaz.agency(line.group(1)) or line.group(1)
+    return None
+
+
+def _is_headline(text: str) -> bool:
+    """Short, no sentence-final punctuation: the shape of a headline or a section marker."""
+    words = text.split()
+    return 0 < len(words) <= 14 and not SENTENCE_END.search(text)
+
+
+def find_teasers(text: str) -> list[tuple[int, int]]:
+    """The block of unrelated headline-and-blurb pairs that ends many web articles.
+
+    Found by shape: counting back from the end, alternating headline and blurb paragraphs, at
+    least two pairs, or one pair right after a marker line ("You may also like", "Related").
+    Subheadings inside an article are followed by several paragraphs, so they do not qualify.
+    """
+    paras = paragraphs(text)
+    i = len(paras) - 1
+    pairs = 0
+    while i >= 1:
+        blurb, head = paras[i], paras[i - 1]
+        if _is_headline(text[head[0]:head[1]]) and not _is_headline(text[blurb[0]:blurb[1]]):
+            pairs += 1
+            i -= 2
+        else:
+            break
+    if pairs == 0:
+        return []
+    first = i + 1
+    has_marker = i >= 0 and _is_headline(text[paras[i][0]:paras[i][1]])
+    if has_marker:
+        first = i
+    if pairs >= 2 or has_marker:
+        # keep at least one real paragraph of article before the block
+        if first == 0:
+            return []
+        return [(paras[first][0], len(text))]
+    return []
+
+
+def content_hash(text: str) -> str:
+    """A hash of the text that ignores case, spacing and accents, for idempotent ingest."""
+    return hashlib.sha256(key(text).encode("utf-8")).hexdigest()
+
+
+def clean(raw: RawArticle) -> CleanArticle:
+    """The cleaned article: normalised text, publication date, dateline, source, excluded blocks."""
+    text = unicodedata.normalize("NFC", raw.text)
+    header_date, text = split_header(text)
+    warnings = list(raw.warnings)
+    published = raw.published or header_date
+    if published and not plausible_date(published):
+        warnings.append(f"{raw.origin}: {Messages.BAD_DATE.format(value=published)}")
+        published = None
+    dl = find_dateline(text)
+    if published is None and dl and dl.month_day:
+        month, day = dl.month_day
+        if dl.year and plausible_date(f"{dl.year:04d}-{month:02d}-{day:02d}"):
+            published = f"{dl.year:04d}-{month:02d}-{day:02d}"
+        else:
+            published = f"--{month:02d}-{day:02d}"
+    source = find_source(text, raw.source, dl.end if dl else None)
+    return CleanArticle(
+        doc_id=raw.doc_id, text=text, origin=raw.origin, published=published, source=source,
+        dateline=dl.city if dl else None, dateline_country=dl.country if dl else None,
+        title=raw.title, url=raw.url, excluded=find_teasers(text), content_hash=content_hash(text),
+        warnings=warnings,
+    )

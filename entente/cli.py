@@ -1,0 +1,195 @@
+"""The `entente` command. Each command parses its options and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from entente.config import get_settings
+from entente.errors import EntenteError
+from entente.ingest import discover
+from entente.jobs import Summary, extract_paths, ingest_paths
+from entente.records import ArticleRecord
+from entente.store import EventRow, Store
+
+app = typer.Typer(help="entente: news about international relations turned into an evidence-linked record.",
+                  no_args_is_help=True, add_completion=False)
+# a table of evidence needs room: use the terminal's width, and a wide page when piped
+out = Console(width=None if sys.stdout.isatty() else 150)
+err = Console(stderr=True)
+
+Paths = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
+Db = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $ENTENTE_DB or entente.db]")]
+
+
+def _db(db: str | None) -> str:
+    return db or os.environ.get("ENTENTE_DB") or get_settings().db
+
+
+def _report(summary: Summary, quiet: bool = False) -> None:
+    for w in summary.warnings:
+        err.print(f"[yellow]warning[/]: {w}", highlight=False)
+    for p in summary.problems:
+        err.print(f"[red]error[/]: {p}", highlight=False)
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _events_table(rows: list[tuple[str, str | None, str, str, str]], title: str) -> Table:
+    table = Table(title=title, show_lines=False, expand=True)
+    for col, kw in (("article", {"max_width": 12}), ("date", {"min_width": 10}), ("type", {"min_width": 12}),
+                    ("actors → targets", {"min_width": 16, "max_width": 36}),
+                    ("evidence", {"ratio": 1, "min_width": 30})):
+        table.add_column(col, overflow="fold", **kw)  # type: ignore[arg-type]
+    for r in rows:
+        table.add_row(r[0], r[1] or "", r[2], r[3], r[4])
+    return table
+
+
+def _record_rows(records: list[ArticleRecord]) -> list[tuple[str, str | None, str, str, str]]:
+    rows = []
+    for rec in records:
+        for e in rec.events:
+            typ = f"{e.type}/{e.mode}" if e.mode else e.type
+            if e.status != "done":
+                typ += f" ({e.status})"
+            who = ", ".join(e.actors) + (" → " + ", ".join(e.targets) if e.targets else "")
+            rows.append((rec.doc_id, e.date, typ, who, _short(e.evidence.text)))
+    return rows
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the record format) or table")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")] = None,
+) -> None:
+    """Extract one record per article (../shared/spec/records.md) without touching a database."""
+    if format not in ("jsonl", "table"):
+        raise typer.BadParameter("must be 'jsonl' or 'table'", param_hint="--format")
+    summary = Summary()
+    records = []
+    fh = output.open("w", encoding="utf-8") if output and format == "jsonl" else None
+    try:
+        for rec in extract_paths(paths, summary):
+            if format == "table":
+                records.append(rec)
+            elif fh is not None:
+                fh.write(rec.model_dump_json() + "\n")
+            else:
+                sys.stdout.write(rec.model_dump_json() + "\n")
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    finally:
+        if fh is not None:
+            fh.close()
+    if format == "table":
+        console = Console(file=output.open("w", encoding="utf-8")) if output else out
+        console.print(_events_table(_record_rows(records), "Events by article"))
+    _report(summary)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
+) -> None:
+    """Extract articles and store them; text already stored is left unchanged."""
+    settings = get_settings()
+    try:
+        store = Store(_db(db))
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    total = sum(1 for _ in discover(paths)) if "-" not in paths else 1
+    show = not quiet and total > settings.progress_threshold
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[rate]}"), console=err, disable=not show) as progress:
+        task = progress.add_task("ingest", total=total, rate="")
+
+        def done() -> None:
+            progress.advance(task)
+            t = progress.tasks[0]
+            if t.elapsed:
+                progress.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
+
+        try:
+            summary = ingest_paths(paths, store, settings, on_done=done)
+        except EntenteError as exc:
+            err.print(f"[red]error[/]: {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+    _report(summary)
+    if not quiet:
+        err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
+                  f"{summary.failed} failed → {store.url}", highlight=False)
+    store.close()
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def events(
+    db: Db = None,
+    country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")] = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000, help="At most this many events")] = 100,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
+) -> None:
+    """List stored events, newest first."""
+    try:
+        rows = Store(_db(db)).events(country or [], type, since, until, limit)
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if format == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+        return
+    out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
+
+
+def _event_row(r: EventRow) -> tuple[str, str | None, str, str, str]:
+    typ = f"{r.type}/{r.mode}" if r.mode else r.type
+    if r.status != "done":
+        typ += f" ({r.status})"
+    who = ", ".join(r.actors) + (" → " + ", ".join(r.targets) if r.targets else "")
+    return r.doc_id, r.date, typ, who, _short(r.evidence)
+
+
+@app.command()
+def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db: Db = None) -> None:
+    """Show one stored article's record with its evidence."""
+    try:
+        record, _text = Store(_db(db)).record(doc_id)
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    out.print(f"[bold]{record.doc_id}[/]  published {record.published or '?'}  source {record.source or '?'}"
+              f"  dateline {record.dateline or '?'}", highlight=False)
+    for e in record.entities:
+        out.print(f"  person {e.name} ({e.country or '?'}) {', '.join(e.roles)}", highlight=False)
+    out.print(_events_table(_record_rows([record]), "events"))
+    for f in record.facts:
+        q = f"{f.qualifier} " if f.qualifier else ""
+        out.print(f"  fact {q}{f.value:,.10g} {f.unit} {f.period or ''} — {_short(f.evidence.text, 100)}",
+                  highlight=False)
+    out.print(f"  sectors: {', '.join(record.sectors)}", highlight=False)
+
+
+if __name__ == "__main__":
+    app()

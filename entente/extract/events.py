@@ -1,0 +1,394 @@
+"""Events: what happened between the countries, typed in PLOVER, with actors, targets, status,
+date, place and evidence, read from the dependency parse around each trigger.
+
+The trigger lexicon is data (entente/data/triggers.json). For each trigger the component finds
+its participants in the trigger's own part of the sentence (its subtree, its subject, the agent
+of a passive, the subject of a light verb as in "held talks"), resolves pronouns and
+descriptions ("the Russian leader") to people named earlier, then merges the mentions of one
+happening into one event with several evidence sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from entente import gazetteer
+from entente.extract.people import Person
+from entente.extract.quantities import evidence
+from entente.extract.time import TimeExpr
+from entente.fold import key
+from entente.records import Event
+
+PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_REFS = re.compile(r"\b(?:they|both sides|the two sides|the two leaders|host and guest|the leaders|"
+                        r"the two|both leaders|the two ministers|the two prime ministers)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    type: str
+    mode: str | None
+    pos: str | None
+    with_: tuple[str, ...]
+    needs_person: int
+    needs_person_object: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, tuple[Trigger, ...]]
+    light_verbs: frozenset[str]
+    planned: tuple[str, ...]
+    proposed: tuple[str, ...]
+    negation: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads(resources.files("entente.data").joinpath("triggers.json").read_text(encoding="utf-8"))
+    by_lemma: dict[str, list[Trigger]] = {}
+    for t in data["triggers"]:
+        trig = Trigger(t["lemma"], t["type"], t.get("mode"), t.get("pos"), tuple(t.get("with", ())),
+                       int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)))
+        by_lemma.setdefault(t["lemma"], []).append(trig)
+    return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
+                   tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]))
+
+
+@dataclass
+class Found:
+    """An event as first read from one sentence, before merging."""
+
+    type: str
+    mode: str | None
+    trigger: Token
+    actors: list[int] = field(default_factory=list)
+    targets: list[int] = field(default_factory=list)
+    status: str = "done"
+    date: str | None = None
+    location: str | None = None
+    countries: set[str] = field(default_factory=set)
+    sents: list[Span] = field(default_factory=list)
+
+    @property
+    def people(self) -> set[int]:
+        return set(self.actors) | set(self.targets)
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    """The lexicon entry that `tok` realises, checking part of speech and required neighbours."""
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    for cand in lex.triggers.get(lemma, ()) + lex.triggers.get(tok.lower_, ()):
+        if cand.pos and tok.pos_ != cand.pos and not (cand.pos == "VERB" and tok.pos_ == "AUX"):
+            continue
+        if cand.with_:
+            near = {t.lemma_.lower() for t in tok.children} | {t.lower_ for t in tok.children}
+            near |= {tok.head.lemma_.lower()} | {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i + 4]}
+            near |= {t.lemma_.lower() for t in tok.head.children}
+            if not near & set(cand.with_):
+                continue
+        return cand
+    return None
+
+
+class PersonIndex:
+    """Which person a character offset belongs to, and who was named most recently."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self.spans = sorted((s, e, i) for i, p in enumerate(people) for s, e in p.mentions)
+
+    def at(self, tok: Token) -> int | None:
+        for s, e, i in self.spans:
+            if s <= tok.idx < e:
+                return i
+        return None
+
+    def in_range(self, start: int, end: int) -> list[int]:
+        return [i for s, e, i in self.spans if start <= s < end]
+
+    def last_before(self, offset: int, pred: Callable[[int], bool] = lambda i: True) -> int | None:
+        best = None
+        for s, _e, i in self.spans:
+            if s < offset and pred(i):
+                best = i
+        return best
+
+
+def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:
+    """'the Russian leader', 'the diplomat', 'the Vietnamese Government leader' -> a person."""
+    gaz = gazetteer.load()
+    descriptors = gaz.titles["descriptors"]
+    if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "his", "her") for c in tok.children):
+        return None
+    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.lower_ not in ("the", "his", "her"))
+    country = None
+    for t in tok.subtree:
+        if t.i < tok.i:
+            country = country or gaz.country_of(t.text)
+    head = tok.lower_ if tok.lower_ in descriptors else (tok.text if tok.text in descriptors else None)
+    if head is None:
+        return None
+    roles = descriptors[head]
+
+    def fits(i: int) -> bool:
+        p = index.people[i]
+        if country and p.country != country:
+            return False
+        if roles and not any(key(r) in key(pr) for r in roles for pr in p.roles):
+            return False
+        return bool(roles) or country is not None
+
+    del phrase
+    return index.last_before(tok.idx, fits)
+
+
+def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | None) -> list[int]:
+    found: list[int] = []
+    for t in tokens:
+        i = index.at(t)
+        if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON":
+            i = last_subject
+        if i is None:
+            i = _descriptor_person(t, index)
+        if i is not None and i not in found:
+            found.append(i)
+    return found
+
+
+def _region(trigger: Token, others: set[int]) -> list[Token]:
+    """The trigger's own part of the sentence: its subtree, without coordinated parts that hold
+    another trigger."""
+    skip: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ in ("conj", "appos", "advcl", "ccomp", "relcl") and any(
+                t.i in others for t in child.subtree):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in trigger.subtree if t.i not in skip]
+
+
+def _subjects(trigger: Token) -> tuple[list[Token], bool]:
+    """Tokens of the trigger's subject (or a light verb's, for 'held talks'), and whether the
+    construction is passive (then the agent, 'by X', is the actor)."""
+    verb = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        if head.lemma_.lower() in lexicon().light_verbs or head.pos_ == "VERB":
+            verb = head
+    while True:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    tokens = [t for s in subj for t in s.subtree]
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    if trigger.pos_ == "NOUN":
+        agents += [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+        agents += [t for c in trigger.children if c.dep_ == "poss" for t in c.subtree]
+    if passive or (trigger.pos_ == "NOUN" and agents):
+        return agents, True
+    return tokens, False
+
+
+def _cued(cues: tuple[str, ...], words: set[str], context: str) -> bool:
+    """True when a one-word cue is among `words` or a longer cue occurs in `context`."""
+    return any(c in words if " " not in c else re.search(rf"\b{re.escape(c)}\b", context) is not None
+               for c in cues)
+
+
+def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | None) -> str:
+    """done, planned, proposed, negated or historical, from the words that govern the trigger."""
+    lex = lexicon()
+    chain = [trigger, *list(trigger.ancestors)[:3]]
+    words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
+    words |= {t.lemma_.lower() for t in chain}
+    left = " ".join(t.lower_ for t in sent.doc[max(sent.start, trigger.i - 8):trigger.i + 1])
+    if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or _cued(lex.negation, words - {"no"}, left):
+        return "negated"
+    if _cued(lex.planned, words, left):
+        return "planned"
+    proposing = {t.lemma_.lower() for t in chain[1:]}
+    if _cued(lex.proposed, proposing | (words - {t.lower_ for t in chain[:1]}), left) and \
+            trigger.lemma_.lower() not in ("propose", "suggest"):
+        return "proposed"
+    if date and date.value and published and re.match(r"\d{4}", published) and re.match(r"\d{4}", date.value):
+        if int(date.value[:4]) < int(published[:4]) - 1:
+            return "historical"
+    return "done"
+
+
+def _date(region_times: list[TimeExpr], sent_times: list[TimeExpr], trigger: Token, single: bool
+          ) -> TimeExpr | None:
+    pool = region_times or (sent_times if single else [])
+    if not pool:
+        return None
+    return min(pool, key=lambda t: abs(t.start - trigger.idx))
+
+
+def _location(region: list[Token], mode: str | None) -> str | None:
+    gaz = gazetteer.load()
+    for t in region:
+        if t.lower_ in ("in", "to") and t.dep_ == "prep":
+            obj = [c for c in t.children if c.dep_ == "pobj"]
+            if not obj:
+                continue
+            o = obj[0]
+            words = [w for w in o.subtree if w.i <= o.i and w.pos_ == "PROPN"]
+            text = " ".join(w.text for w in words)
+            if not text:
+                continue
+            # a city first: capitals double as names of their country ("Beijing said")
+            city = gaz.city(text)
+            if city:
+                return city.name
+            iso = gaz.country_of(text)
+            if iso:
+                return gaz.countries[iso].name
+    return None
+
+
+def _token_at(doc: Doc, offset: int) -> int | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0].i if span is not None and len(span) else None
+
+
+def find_events(doc: Doc) -> list[Found]:
+    """Events sentence by sentence, then merged."""
+    article = doc._.article
+    published = article.published if article is not None else None
+    people: list[Person] = doc._.people or []
+    index = PersonIndex(people)
+    times: list[TimeExpr] = doc._.times or []
+    gaz = gazetteer.load()
+    found: list[Found] = []
+    last_subject: int | None = None
+    last_group: list[int] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        triggers = [(t, m) for t in sent if (m := match_trigger(t)) is not None]
+        # a noun trigger inside another trigger's phrase ("visit ... talks") stays its own event
+        trigger_ids = {t.i for t, _ in triggers}
+        sent_times = [t for t in times if sent.start_char <= t.start < sent.end_char]
+        subject_here = None
+        for tok, trig in triggers:
+            region = _region(tok, trigger_ids - {tok.i})
+            subj_tokens, passive = _subjects(tok)
+            subj = _persons_in(subj_tokens, index, last_subject)
+            if not subj and any(t.lower_ in ("they", "sides", "leaders", "two") for t in subj_tokens):
+                subj = list(last_group)
+            everyone = _persons_in(region, index, last_subject)
+            if GROUP_REFS.search(" ".join(t.text for t in subj_tokens)) and last_group:
+                everyone += [i for i in last_group if i not in everyone]
+            actors = subj or []
+            targets = [i for i in everyone if i not in actors]
+            if passive and not subj:
+                actors, targets = targets[:1], targets[1:]
+            if trig.needs_person_object and not targets:
+                continue
+            if len(actors) + len(targets) < trig.needs_person:
+                continue
+            region_ids = {t.i for t in region}
+            region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids]
+            texpr = _date(region_times, sent_times, tok, len(triggers) == 1)
+            status = _status(tok, sent, texpr, published)
+            date = None
+            if texpr is not None:
+                date = texpr.future_value if status == "planned" and texpr.future_value else texpr.value
+            elif status == "done" and published and not sent_times:
+                date = published
+            countries = {c for i in actors + targets if (c := people[i].country)}
+            for t in region:
+                iso = gaz.country_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
+                if iso:
+                    countries.add(iso)
+            if not actors and not targets and len(countries) < 2:
+                continue
+            f = Found(trig.type, trig.mode, tok, actors, targets, status, date,
+                      _location(region, trig.mode), countries, [sent])
+            if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
+                visitor = {people[i].country for i in actors}
+                if visitor and article.dateline_country not in visitor:
+                    f.location = gaz.countries[article.dateline_country].name
+            if f.mode in ("meet", "call") and f.location is None and article is not None and (
+                    date and date == published and article.dateline):
+                f.location = article.dateline
+            found.append(f)
+            if subj:
+                subject_here = subj[0]
+            if trig.type == "CONSULT" and len(f.people) >= 2:
+                last_group = sorted(f.people)
+        # who a later "he" or "his" refers to: this sentence's subject, else its first person named
+        if subject_here is not None:
+            last_subject = subject_here
+        else:
+            named = index.in_range(sent.start_char, sent.end_char)
+            root_subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj_people = _persons_in([t for c in root_subj for t in c.subtree], index, last_subject)
+            if subj_people:
+                last_subject = subj_people[0]
+            elif named:
+                last_subject = named[0]
+    return merge(found)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b[:7]) or b.startswith(a[:7])
+
+
+def merge(found: list[Found]) -> list[Found]:
+    """One event per happening: same type and mode, nested participants, compatible dates."""
+    merged: list[Found] = []
+    for f in found:
+        twin = next((m for m in merged if m.type == f.type and m.mode == f.mode and m.status == f.status
+                     and (f.people <= m.people or m.people <= f.people)
+                     and (f.people or m.people or m.date == f.date)
+                     and _compatible(m.date, f.date)), None)
+        if twin is None:
+            merged.append(f)
+            continue
+        for i in f.actors:
+            if i not in twin.people:
+                twin.actors.append(i)
+        for i in f.targets:
+            if i not in twin.people:
+                twin.targets.append(i)
+        twin.date = twin.date or f.date
+        twin.location = twin.location or f.location
+        twin.countries |= f.countries
+        twin.sents.append(f.sents[0])
+    return merged
+
+
+def to_events(doc: Doc, found: list[Found]) -> list[Event]:
+    people: list[Person] = doc._.people or []
+    events = []
+    for f in found:
+        ev = [evidence(doc, s) for s in f.sents]
+        events.append(Event(
+            type=f.type, mode=f.mode, date=f.date, actors=[people[i].name for i in f.actors],
+            targets=[people[i].name for i in f.targets], countries=sorted(f.countries), location=f.location,
+            status=f.status, trigger=f.trigger.text, evidence=ev[0],  # type: ignore[arg-type]
+            more_evidence=[e for e in ev[1:] if e != ev[0]],
+        ))
+    return events
+
+
+@Language.component("entente_events")
+def events_component(doc: Doc) -> Doc:
+    """Set doc._.events: PLOVER events with participants, status, date, place and evidence."""
+    doc._.events = to_events(doc, find_events(doc))
+    return doc

@@ -1,0 +1,107 @@
+"""Patterns compiled once from the gazetteers: titles, name tokens, places, organisation words.
+
+They run over the accent-folded article text (ASCII where it matters, same offsets as the
+original), so one pattern serves "Phạm Minh Chính" and "Pham Minh Chinh" alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from entente import gazetteer
+from entente.fold import ascii_name
+
+SP = r"[ \t]+"
+PARTICLES = ("da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "ter", "bin", "binti",
+             "al", "el", "la", "le", "ibn", "y", "ben", "abu", "bint", "ould")
+STOP_CAPS = ("The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their",
+             "Our", "This", "That", "These", "Those", "On", "In", "At", "For", "With", "By", "From",
+             "Of", "And", "But", "Or", "As", "If", "When", "While", "After", "Before", "During", "Since",
+             "Both", "Also", "Meanwhile", "However", "Mr", "Mrs", "Ms", "Dr", "Party", "State", "Government",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+             "Sept", "Oct", "Nov", "Dec", "According", "Following", "Speaking", "Addressing", "Earlier",
+             "Minister")
+
+
+def _alt(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first so the longest wins."""
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in uniq) + ")"
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("entente.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict
+    anchor: re.Pattern[str]
+    honorific_anchor: re.Pattern[str]
+    appositive: re.Pattern[str]
+    leading_junk: re.Pattern[str]
+    head_split: re.Pattern[str]
+    name_stop: frozenset[str]
+    org_words: frozenset[str]
+    geo_nouns: frozenset[str]
+    surname_first: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The compiled patterns; built once per process."""
+    gaz = gazetteer.load()
+    t = gaz.titles
+    heads = list(t["heads"]) + list(t["abbreviations"])
+    ranks = list(t["ranks"])
+    honorifics = list(t["honorifics"])
+    mods = list(t["modifiers"])
+    org_words = _data_lines("org_words.txt")
+    country_forms = {ascii_name(n) for c in gaz.countries.values() for n in (*c.names, *c.demonyms)}
+    country_forms = {f for f in country_forms if f and f[0].isupper()}
+    capitals = {c.capital for c in gaz.countries.values() if c.capital}
+    places = country_forms | capitals
+    name_stop = (set(STOP_CAPS) | set(org_words) | country_forms
+                 | {w for h in heads + ranks + honorifics for w in h.split()})
+    name_stop -= {"Lee"}
+
+    head = f"(?i:{_alt(heads)})"
+    mod = f"(?i:{_alt(mods)})"
+    adj = _alt(sorted(country_forms))
+    acronym = r"[A-Z]{2,6}"
+    chain_word = rf"(?:the|of|and|for|on|in|to|&|{_alt(org_words)}|{_alt(places)}|{acronym})\b"
+    chain = rf"(?:{SP}(?:of|for|to|on|in|at){SP}(?:the{SP})?{chain_word}(?:{SP}{chain_word})*)?"
+    one_title = rf"\b(?:{mod}{SP})*{head}\b{chain}"
+    title = rf"(?P<title>{one_title}(?:{SP}and{SP}{one_title})?)"
+    rank = f"(?i:{_alt(ranks)})"
+    hon = _alt(honorifics)
+    stop = _alt(sorted(name_stop))
+    name_tok = rf"(?!{stop}\b)[A-Z][a-z]+(?:['-][A-Za-z]+)*"
+    initials = r"(?:[A-Z][a-z]?\.[ ]?){1,3}"
+    particle = _alt(PARTICLES)
+    name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle})?{SP}{name_tok}){{0,4}})"
+    ref = r"(?i:counterpart|colleague|host|guest|leader|official|visitor|side)"
+    adj_grp = rf"(?:(?P<adj>{adj})(?:'s)?{SP})?"
+    anchor = re.compile(
+        rf"(?:\b(?:his|her|their|the){SP})?\b{adj_grp}(?:{title}|\b(?P<ref>{ref}))\s*,?[ \t]*"
+        rf"(?:(?P<rank>{rank}){SP})?(?:{hon}{SP})?{name}\b"
+    )
+    honorific_anchor = re.compile(rf"\b(?:(?P<rank>{rank})|{hon}){SP}{name}\b")
+    appositive = re.compile(
+        rf"^,{SP}(?:(?:the|a){SP})?(?:(?P<adj>{adj}){SP})?(?P<title>{one_title})\s*[,.;)]"
+    )
+    leading_junk = re.compile(rf"^(?:(?:the|{hon}|{rank}|{mod}|{head}|{adj})(?:'s)?[ \t,]+)+", re.I)
+    head_split = re.compile(rf"{SP}and{SP}(?=(?:{mod}{SP})*{head}\b)")
+    surname_first = frozenset(_data_lines("surname_first.txt"))
+    geo_nouns = frozenset({"island", "islands", "province", "city", "district", "commune", "river", "lake",
+                           "mountain", "bay", "region", "airport", "street", "square", "port", "county",
+                           "state", "village", "town", "sea", "strait", "peninsula", "valley", "beach"})
+    return Lexicon(titles=t, anchor=anchor, honorific_anchor=honorific_anchor, appositive=appositive,
+                   leading_junk=leading_junk, head_split=head_split, name_stop=frozenset(name_stop),
+                   org_words=frozenset(org_words), geo_nouns=geo_nouns, surname_first=surname_first)

@@ -1,0 +1,297 @@
+"""People: who is named in the article, under which spellings, with which titles and country.
+
+Mentions come from two sources: spaCy's PERSON entities, and names anchored by a title, rank or
+honorific ("Russian Minister of Internal Affairs General Kolokoltsev Vladimir Alexandrovich").
+Mentions are then grouped into people within the article, short forms ("Trong", "Mr Modi")
+joining the full name they abbreviate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from entente import gazetteer
+from entente.extract.lexicon import load as load_lexicon
+from entente.fold import ascii_name, key
+
+PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ievich|ich|ovna|evna|ichna|inichna)$", re.I)
+# Letters found in Vietnamese names and in no other Latin-script language's.
+VIETNAMESE_LETTERS = set("ăắằẳẵặơớờởỡợưứừửữựđạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹĂƠƯĐ")
+INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    parts: list[str]
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    anchored: bool = False
+
+
+@dataclass
+class Person:
+    """One person of the article with every mention of them."""
+
+    name: str
+    parts: list[str]
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    anchored: bool = False
+
+    @property
+    def keys(self) -> set[str]:
+        return {key(p) for p in self.parts}
+
+
+def split_roles(title: str) -> list[str]:
+    """'Chairman of X and Deputy Chairman of Y' -> two roles, abbreviations expanded."""
+    lex = load_lexicon()
+    abbreviations = {key(k): v for k, v in lex.titles["abbreviations"].items()}
+    ranks = {key(r) for r in lex.titles["ranks"]}
+    roles = []
+    for part in lex.head_split.split(title):
+        part = re.sub(r"^(?:late|then|the)\s+", "", part.strip(), flags=re.I)
+        words = part.split()
+        while words and key(words[-1]) in ranks:
+            words.pop()
+        part = " ".join(words)
+        for short, full in abbreviations.items():
+            if key(part) == short:
+                part = full
+            elif key(part).startswith(short + " ") or key(part).endswith(" " + short):
+                part = re.sub(rf"\b{re.escape(short)}\b", full, part, flags=re.I)
+        if part:
+            roles.append(part[0].upper() + part[1:])
+    return roles
+
+
+def country_in_title(title: str) -> str | None:
+    """The country a title is held for: 'of Russia' counts, 'Ambassador to Viet Nam' does not."""
+    gaz = gazetteer.load()
+    for m in re.finditer(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?){1,4})", title):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                iso = gaz.country_of(" ".join(words[i:i + n]))
+                if iso:
+                    return iso
+    return None
+
+
+def name_parts(text: str) -> list[str]:
+    """Name tokens of a mention in ASCII, initials kept together ('G.S.')."""
+    text = re.sub(r"(?:'s|’s)$", "", text.strip())
+    return [p for p in re.split(r"\s+", ascii_name(text)) if p]
+
+
+def find_mentions(doc: Doc, original: str) -> list[Mention]:
+    """Every person mention: title-anchored names first, then spaCy PERSON entities."""
+    lex = load_lexicon()
+    gaz = gazetteer.load()
+    text = doc.text
+    found: list[Mention] = []
+    for m in lex.anchor.finditer(text):
+        s, e = m.span("name")
+        roles = split_roles(m.group("title")) if m.group("title") else []
+        if m.group("rank"):
+            roles.append(m.group("rank").rstrip("."))
+        country = gaz.country_of(m.group("adj")) if m.group("adj") else None
+        if not country and m.group("title"):
+            country = country_in_title(m.group("title"))
+        if m.group("ref") and m.group("ref").lower() == "counterpart" and found and s - found[-1].end < 120:
+            # "Deputy PM X and his counterpart Y": Y holds the same office for the other side
+            roles = roles or list(found[-1].roles)
+        found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, country, True))
+    for m in lex.honorific_anchor.finditer(text):
+        s, e = m.span("name")
+        if any(f.start <= s < f.end for f in found):
+            continue
+        roles = [m.group("rank").rstrip(".")] if m.group("rank") else []
+        found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, None, True))
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start_char, ent.end_char
+        junk = lex.leading_junk.match(text[s:e])
+        if junk:
+            s += junk.end()
+        e = s + len(re.sub(r"(?:'s|’s)$", "", text[s:e]))
+        if e <= s or any(f.start < e and s < f.end for f in found):
+            continue
+        if not _plausible_ner_person(doc, s, e):
+            continue
+        found.append(Mention(s, e, original[s:e], name_parts(original[s:e])))
+    for mention in found:
+        appositive_roles(mention, text)
+    return sorted((m for m in found if m.parts), key=lambda m: m.start)
+
+
+def appositive_roles(mention: Mention, text: str) -> None:
+    """Roles given after the name: 'Nguyen Phu Trong, General Secretary of the CPV, said'."""
+    lex = load_lexicon()
+    m = lex.appositive.match(text[mention.end:mention.end + 200])
+    if not m:
+        return
+    mention.roles.extend(split_roles(m.group("title")))
+    gaz = gazetteer.load()
+    if not mention.country:
+        mention.country = (gaz.country_of(m.group("adj")) if m.group("adj") else None) or country_in_title(
+            m.group("title"))
+    mention.anchored = True
+
+
+def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
+    """Reject spaCy PERSON spans that are places, organisations or titles in disguise."""
+    lex = load_lexicon()
+    gaz = gazetteer.load()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = span.text.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if key(span.text) in gaz.place_words or any(w in lex.org_words for w in words):
+        return False
+    if any(key(w) in gaz.country_by_name or key(w) in gaz.country_by_demonym for w in words):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in lex.geo_nouns:
+        return False
+    # the object of "to/from/in/at", directly or through a list, is a place: "flights to X and Y"
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "from", "in", "at", "near", "via"}:
+        return False
+    return True
+
+
+def _canonical(parts: list[str]) -> list[str]:
+    """Given name first, patronymic dropped: 'Kolokoltsev Vladimir Alexandrovich' -> Vladimir Kolokoltsev."""
+    if len(parts) == 3 and PATRONYMIC.search(parts[2]) and not PATRONYMIC.search(parts[0]):
+        return [parts[1], parts[0]]
+    if len(parts) == 3 and PATRONYMIC.search(parts[1]):
+        return [parts[0], parts[2]]
+    return parts
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: same surname and compatible given names or initials."""
+    ka, kb = [key(p) for p in _canonical(a)], [key(p) for p in _canonical(b)]
+    if ka == kb:
+        return True
+    if set(ka) <= set(kb) or set(kb) <= set(ka):
+        return len(set(ka) & set(kb)) >= min(len(ka), len(kb)) and min(len(ka), len(kb)) >= 2
+    if ka[-1] == kb[-1]:
+        ga, gb = ka[0].replace(" ", ""), kb[0].replace(" ", "")
+        return ga[:1] == gb[:1] and (INITIAL.match(a[0]) is not None or INITIAL.match(b[0]) is not None)
+    return False
+
+
+def group(mentions: list[Mention], original: str) -> list[Person]:
+    """Mentions grouped into people; single-word forms join the nearest earlier full name."""
+    people: list[Person] = []
+    full = [m for m in mentions if len(m.parts) >= 2]
+    short = [m for m in mentions if len(m.parts) == 1]
+    for m in full:
+        target = next((p for p in people if _same_person(p.parts, m.parts)), None)
+        if target is None:
+            target = Person(name="", parts=list(m.parts))
+            people.append(target)
+        elif len(_canonical(m.parts)) >= len(_canonical(target.parts)) and len(m.parts) > len(target.parts):
+            target.parts = list(m.parts)
+        _absorb(target, m)
+    for m in short:
+        k = key(m.parts[0])
+        candidates = [p for p in people if k in p.keys]
+        if candidates:
+            before = [p for p in candidates if any(s < m.start for s, _ in p.mentions)]
+            target = max(before or candidates, key=lambda p: max(s for s, _ in p.mentions))
+        else:
+            target = next((p for p in people if p.parts == m.parts), None)
+            if target is None:
+                target = Person(name="", parts=list(m.parts))
+                people.append(target)
+        _absorb(target, m)
+    for p in people:
+        p.name = " ".join(_canonical(p.parts))
+    return people
+
+
+def add_short_forms(people: list[Person], text: str, original: str) -> None:
+    """Find the lone surnames ("Putin", "Trong", "Xi") that spaCy missed and add them as mentions."""
+    lex = load_lexicon()
+    gaz = gazetteer.load()
+    shorts: dict[str, list[Person]] = {}
+    for p in people:
+        canon = _canonical(p.parts)
+        if len(canon) < 2:
+            continue
+        forms = {canon[-1]}
+        if canon[0] in lex.surname_first:
+            forms.add(canon[0])
+        for f in forms:
+            shorts.setdefault(f, []).append(p)
+    taken = sorted(span for p in people for span in p.mentions)
+    for form, owners in shorts.items():
+        if len(owners) != 1 or form in lex.name_stop or key(form) in gaz.place_words or len(form) < 2:
+            continue
+        for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+            s, e = m.span()
+            if any(a <= s < b for a, b in taken):
+                continue
+            before, after = text[max(0, s - 30):s], text[e:e + 30]
+            # part of another capitalised name ("Ha Noi", "Tran Hong Ha Long") is not this person
+            if re.search(r"[A-Z][\w'-]*[ ]$", before) or re.match(r"[ ][A-Z][a-z]", after):
+                continue
+            _absorb(owners[0], Mention(s, e, original[s:e], [form]))
+
+
+def finish(people: list[Person], original: str) -> list[Person]:
+    """Canonical names, sorted aliases and a country where the name itself tells it."""
+    for p in people:
+        p.aliases = sorted(set(p.aliases) | {p.name}, key=lambda a: (-len(a), a))
+        if not p.country:
+            p.country = _country_from_name(p, original)
+    # a lone surname never anchored by a title and said once is too weak to report
+    return [p for p in people if p.anchored or len(p.parts) >= 2 or len(p.mentions) >= 2]
+
+
+def _absorb(p: Person, m: Mention) -> None:
+    p.mentions.append((m.start, m.end))
+    for alias in {m.text, ascii_name(m.text)}:
+        alias = re.sub(r"(?:'s|’s)$", "", alias.strip())
+        if alias and alias not in p.aliases:
+            p.aliases.append(alias)
+    for r in m.roles:
+        if r not in p.roles:
+            p.roles.append(r)
+    p.country = p.country or m.country
+    p.anchored = p.anchored or m.anchored
+
+
+def _country_from_name(p: Person, original: str) -> str | None:
+    """A name written with Vietnamese-only letters is Vietnamese; otherwise unknown here."""
+    for s, e in p.mentions:
+        if VIETNAMESE_LETTERS & set(original[s:e]):
+            return "VNM"
+    return None
+
+
+@Language.component("entente_people")
+def people_component(doc: Doc) -> Doc:
+    """Set doc._.people: the people of the article, each with aliases, roles and country."""
+    original = doc._.article.text if doc._.article is not None else doc.text
+    people = group(find_mentions(doc, original), original)
+    add_short_forms(people, doc.text, original)
+    doc._.people = finish(people, original)
+    return doc

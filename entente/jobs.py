@@ -1,0 +1,90 @@
+"""The library's jobs, as plain functions the CLI and the API both call: extract records from
+paths, and ingest them into a store. Problems with one input never stop the others."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from entente.clean import clean
+from entente.config import Settings, get_settings
+from entente.extract.pipeline import extract_many, shared_nlp
+from entente.ingest import IngestFailure, read_paths
+from entente.records import ArticleRecord, CleanArticle
+from entente.store import Store
+
+
+@dataclass
+class Summary:
+    """What a batch did: counts by outcome, and one line per problem."""
+
+    ingested: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+def cleaned(paths: Sequence[str], summary: Summary, settings: Settings) -> Iterator[CleanArticle]:
+    """Clean articles from `paths`; failures and warnings are noted in `summary`."""
+    for item in read_paths(paths, settings):
+        if isinstance(item, IngestFailure):
+            summary.failed += 1
+            summary.problems.append(str(item))
+            continue
+        article = clean(item)
+        summary.warnings.extend(article.warnings)
+        yield article
+
+
+def extract_paths(paths: Sequence[str], summary: Summary | None = None,
+                  settings: Settings | None = None) -> Iterator[ArticleRecord]:
+    """Records of every article under `paths`, without touching a database."""
+    settings = settings or get_settings()
+    summary = summary if summary is not None else Summary()
+    nlp = shared_nlp(settings.spacy_model)
+    yield from extract_many(cleaned(paths, summary, settings), nlp, batch_size=settings.batch_size)
+
+
+def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Summary,
+                    settings: Settings | None = None, on_done: Callable[[], None] | None = None) -> Summary:
+    """Extract and store articles; text already stored is skipped before extraction."""
+    settings = settings or get_settings()
+    nlp = shared_nlp(settings.spacy_model)
+    pending: dict[str, CleanArticle] = {}
+
+    def fresh() -> Iterator[CleanArticle]:
+        for a in articles:
+            if store.known_hash(a.content_hash):
+                summary.unchanged += 1
+                if on_done:
+                    on_done()
+                continue
+            pending[a.doc_id] = a
+            yield a
+
+    for record in extract_many(fresh(), nlp, batch_size=settings.batch_size):
+        article = pending.pop(record.doc_id)
+        try:
+            outcome = store.save(article, record)
+        except Exception as exc:  # one article's failure must not stop the batch
+            summary.failed += 1
+            summary.problems.append(f"{article.origin}: {exc}")
+        else:
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+        if on_done:
+            on_done()
+    return summary
+
+
+def ingest_paths(paths: Sequence[str], store: Store, settings: Settings | None = None,
+                 on_done: Callable[[], None] | None = None) -> Summary:
+    """Read, extract and store every article under `paths`."""
+    settings = settings or get_settings()
+    summary = Summary()
+    return ingest_articles(cleaned(paths, summary, settings), store, summary, settings, on_done)

@@ -1,0 +1,114 @@
+"""The records that cross stage boundaries, defined once.
+
+`RawArticle` leaves ingest, `CleanArticle` leaves clean, `ArticleRecord` (the contract of
+../shared/spec/records.md) leaves extract and is what store keeps and serve returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+STATUSES = ("done", "planned", "proposed", "negated", "hypothetical", "historical")
+SECTORS = ("politics", "economy", "trade", "investment", "finance", "defence", "security", "energy",
+           "transport", "industry", "agriculture", "science_technology", "digital", "education",
+           "culture", "tourism", "health", "humanitarian", "legal", "environment", "migration")
+
+Status = Literal["done", "planned", "proposed", "negated", "hypothetical", "historical"]
+
+
+@dataclass
+class RawArticle:
+    """An article as read from its container, before any cleaning."""
+
+    doc_id: str
+    text: str
+    origin: str
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CleanArticle:
+    """Normalised article text with what the cleaner found around it.
+
+    `text` is the NFC text with any ` date YYYY-MM-DD` header removed: every offset in the record
+    points into it. `excluded` lists (start, end) ranges, such as teaser blocks, that extraction
+    must ignore; they stay in `text` so offsets never shift.
+    """
+
+    doc_id: str
+    text: str
+    origin: str
+    published: str | None
+    source: str | None
+    dateline: str | None
+    dateline_country: str | None = None
+    title: str | None = None
+    url: str | None = None
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    content_hash: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    """A sentence copied verbatim from the article, with its offsets in `CleanArticle.text`."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Entity(BaseModel):
+    name: str
+    type: Literal["PERSON", "ORG", "GPE"] = "PERSON"
+    country: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Event(BaseModel):
+    type: str
+    mode: str | None = None
+    date: str | None = None
+    actors: list[str] = Field(default_factory=list)
+    targets: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    location: str | None = None
+    status: Status = "done"
+    sectors: list[str] = Field(default_factory=list)
+    trigger: str | None = None
+    evidence: Evidence
+    more_evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Fact(BaseModel):
+    value: float
+    unit: str
+    period: str | None = None
+    about: str | None = None
+    qualifier: str | None = None
+    evidence: Evidence
+
+
+class ArticleRecord(BaseModel):
+    """One article's record: the output contract of `entente extract`."""
+
+    doc_id: str
+    published: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    title: str | None = None
+    url: str | None = None
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    sectors: list[str] = Field(default_factory=list)

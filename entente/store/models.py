@@ -1,0 +1,134 @@
+"""The database tables, SQLAlchemy 2 declarative models. API schemas live elsewhere."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(200), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    origin: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    source: Mapped[str | None] = mapped_column(String(200))
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    record: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(default=datetime.utcnow)
+    events: Mapped[list[Event]] = relationship(back_populates="article", cascade="all, delete-orphan")
+
+
+class Entity(Base):
+    """A canonical actor: one person, organisation or country across articles."""
+
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+
+
+class Alias(Base):
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "alias"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class Role(Base):
+    """A title an actor holds according to one article, dated by that article."""
+
+    __tablename__ = "roles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(300))
+    date: Mapped[str | None] = mapped_column(String(10))
+
+
+class EvidenceSpan(Base):
+    __tablename__ = "evidence_spans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_type_date", "type", "date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    mode: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    date: Mapped[str | None] = mapped_column(String(30), index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+    trigger: Mapped[str | None] = mapped_column(String(100))
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_spans.id"))
+    article: Mapped[Article] = relationship(back_populates="events")
+    evidence: Mapped[EvidenceSpan] = relationship()
+    arguments: Mapped[list[EventArgument]] = relationship(cascade="all, delete-orphan")
+    countries: Mapped[list[EventCountry]] = relationship(cascade="all, delete-orphan")
+
+
+class EventArgument(Base):
+    __tablename__ = "event_arguments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[Entity] = relationship()
+
+
+class EventCountry(Base):
+    __tablename__ = "event_countries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    country: Mapped[str] = mapped_column(String(3), index=True)
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    period: Mapped[str | None] = mapped_column(String(30))
+    about: Mapped[str | None] = mapped_column(Text)
+    qualifier: Mapped[str | None] = mapped_column(String(20))
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_spans.id"))
+
+
+class Sector(Base):
+    __tablename__ = "sectors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    sector: Mapped[str] = mapped_column(String(30), index=True)

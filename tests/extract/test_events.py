@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import record_of
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text, nlp, published="2024-03-05"):  # type: ignore[no-untyped-def]
+    return record_of(text, nlp, published=published).events
+
+
+def test_meeting_with_date_place_and_both_people(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida "
+                   "in Tokyo on March 4.", nlp)
+    assert (e.type, e.mode, e.date, e.location, e.status) == ("CONSULT", "meet", "2024-03-04", "Tokyo", "done")
+    assert e.actors == ["Narendra Modi"] and e.targets == ["Fumio Kishida"]
+    assert e.countries == ["IND", "JPN"]
+
+
+def test_phone_call_is_a_call_not_a_meeting(nlp):  # type: ignore[no-untyped-def]
+    events = _events("French President Emmanuel Macron held a phone call with Ukrainian President "
+                     "Volodymyr Zelensky on Monday.", nlp)
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "call")]
+
+
+def test_planned_visit_takes_the_future_date(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("German Chancellor Olaf Scholz will visit Poland on January 14-15.", nlp,
+                   published="2024-12-30")
+    assert (e.mode, e.status, e.date) == ("visit", "planned", "2025-01-14/2025-01-15")
+
+
+def test_negated_meeting(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Greek Prime Minister Kyriakos Mitsotakis did not meet Turkish President "
+                     "Recep Tayyip Erdogan in Ankara.", nlp)
+    assert [e.status for e in events] == ["negated"]
+
+
+def test_reported_request_names_who_asked_whom(nlp):  # type: ignore[no-untyped-def]
+    (e,) = [e for e in _events("Kenyan President William Ruto asked Chinese Premier Li Qiang to "
+                               "extend the railway loan, officials said.", nlp) if e.type == "REQUEST"]
+    assert e.actors == ["William Ruto"] and e.targets == ["Li Qiang"]
+
+
+def test_mentions_of_one_meeting_are_one_event(sample_records):  # type: ignore[no-untyped-def]
+    rec = sample_records["001_d3def13e952facb4"]
+    talks = [e for e in rec.events if e.type == "CONSULT" and e.mode == "meet"
+             and set(e.actors + e.targets) >= {"Nguyen Phu Trong", "Dmitry Medvedev"}]
+    assert len(talks) == 1
+
+
+def test_evidence_is_verbatim_with_offsets(sample_records):  # type: ignore[no-untyped-def]
+    from entente.clean import split_header
+
+    from ..conftest import SAMPLES
+
+    for doc_id, rec in sample_records.items():
+        _, body = split_header((SAMPLES / f"{doc_id}.txt").read_text(encoding="utf-8"))
+        import unicodedata
+
+        body = unicodedata.normalize("NFC", body)
+        for item in [*rec.events, *rec.facts]:
+            assert body[item.evidence.start:item.evidence.end] == item.evidence.text
+
+
+def test_teaser_block_never_reaches_the_record(sample_records):  # type: ignore[no-untyped-def]
+    rec = sample_records["002_a03111350bd76b81"]
+    blob = rec.model_dump_json()
+    for word in ("Ha Nam", "Hung Yen", "Quang Ninh", "buffalo"):
+        assert word not in blob

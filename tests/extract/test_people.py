@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import record_of
+
+pytestmark = pytest.mark.slow
+
+
+def _people(rec):  # type: ignore[no-untyped-def]
+    return {e.name: e for e in rec.entities}
+
+
+def test_sample_people_have_canonical_names_roles_and_countries(sample_records):  # type: ignore[no-untyped-def]
+    people = _people(sample_records["004_a1e38b114b3a6a7b"])
+    assert set(people) == {"Pham Minh Chinh", "Vladimir Kolokoltsev", "To Lam"}
+    k = people["Vladimir Kolokoltsev"]
+    assert k.country == "RUS" and "Minister of Internal Affairs" in k.roles
+    assert "Kolokoltsev Vladimir Alexandrovich" in k.aliases
+    assert people["To Lam"].country == "VNM"
+    assert "Chính" in people["Pham Minh Chinh"].aliases
+
+
+def test_patronymic_dropped_and_initials_kept(sample_records):  # type: ignore[no-untyped-def]
+    people = _people(sample_records["003_050b114383b8fb0f"])
+    assert "Mikhail Mishustin" in people and "Dmitry Chernyshenko" in people
+    assert "G.S. Bezdetko" in people and people["G.S. Bezdetko"].country == "RUS"
+    assert people["Tran Hong Ha"].roles == ["Deputy Prime Minister"]
+
+
+@pytest.mark.parametrize("text,name,country,role", [
+    ("South Korean Foreign Minister Cho Tae-yul met US Secretary of State Antony Blinken in Seoul. "
+     "Cho said the talks were productive.", "Cho Tae-yul", "KOR", "Foreign Minister"),
+    ("Turkish President Recep Tayyip Erdoğan received Greek Prime Minister Kyriakos Mitsotakis in Ankara.",
+     "Recep Tayyip Erdogan", "TUR", "President"),
+    ("Russian Foreign Minister Lavrov Sergey Viktorovich held talks with his Indian counterpart.",
+     "Sergey Lavrov", "RUS", "Foreign Minister"),
+    ("Jordanian Foreign Minister Ayman Safadi met Saudi Foreign Minister Prince Faisal bin Farhan in Riyadh.",
+     "Ayman Safadi", "JOR", "Foreign Minister"),
+])
+def test_names_roles_and_countries_of_other_pairs(nlp, text, name, country, role):  # type: ignore[no-untyped-def]
+    people = _people(record_of(text, nlp))
+    assert name in people
+    assert people[name].country == country
+    assert role in people[name].roles
+
+
+def test_places_and_countries_are_not_people(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Flights were launched from Irkutsk to Hà Nội, Phú Quốc island, and Nha Trang. "
+                    "Georgia and Jordan signed a deal.", nlp)
+    assert rec.entities == []
+
+
+def test_short_form_joins_the_full_name(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Chinese President Xi Jinping met Brazilian President Luiz Inácio Lula da Silva. "
+                    "Xi said China valued the partnership. Lula thanked him.", nlp)
+    people = _people(rec)
+    assert "Xi" in people["Xi Jinping"].aliases
+    assert len(people) == 2

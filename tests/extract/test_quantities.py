@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import record_of
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("sentence,value,unit,qualifier", [
+    ("Two-way trade reached US$4.4 billion in the first nine months of 2024.", 4.4e9, "USD", None),
+    ("Trade grew by 8.3 per cent in 2023.", 8.3, "percent", None),
+    ("Trade increased by more than 8% last year.", 8, "percent", "more than"),
+    ("Russian universities have trained about 75,000 Vietnamese specialists.", 75000, "count", "about"),
+    ("Every year, 1,000 Russian-funded scholarships are granted.", 1000, "count", None),
+    ("Food exports are growing, exceeding US$1 billion in 2024.", 1e9, "USD", "more than"),
+    ("Germany pledged €1.2 billion in aid to Ukraine.", 1.2e9, "EUR", None),
+    ("Kenya borrowed 500 million dollars from China.", 5e8, "USD", None),
+])
+def test_reads_quantities_with_unit_and_qualifier(nlp, sentence, value, unit, qualifier):  # type: ignore[no-untyped-def]
+    facts = record_of(sentence, nlp).facts
+    assert [(f.value, f.unit, f.qualifier) for f in facts] == [(value, unit, qualifier)]
+    assert facts[0].evidence.text == sentence
+
+
+def test_durations_dates_and_ordinals_are_not_facts(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Over the past 75 years, the two countries held the 24th session on January 14-15 "
+                    "and marked 30 years of ties in 2024.", nlp)
+    assert rec.facts == []
+
+
+def test_period_comes_from_the_nearest_time_expression(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Two-way trade increased by 8.3 per cent in 2023, and 24 per cent in the first nine "
+                    "months of 2024 to US$4.4 billion.", nlp, published="2025-01-13")
+    assert [f.period for f in rec.facts] == ["2023", "2024-01/2024-09", "2024-01/2024-09"]

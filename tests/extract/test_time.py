@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from entente.extract.time import find_times
+
+
+def _values(text: str, published: str | None) -> list[str | None]:
+    return [t.value for t in find_times(text, published)]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("It increased by more than 8% last year.", "2024-06-20", ["2023"]),
+    ("a working visit from May 21-23 under", "2023-05-22", ["2023-05-21/2023-05-23"]),
+    ("in a meeting on October 31 in Hanoi", "--10-31", ["--10-31"]),
+    ("in a meeting on October 31 in Hanoi", None, ["--10-31"]),
+    ("24 per cent in the first nine months of 2024", "2025-01-13", ["2024-01/2024-09"]),
+    ("the meeting in October", "2025-01-13", ["2024-10"]),
+    ("talks on December 28", "2024-01-10", ["2023-12-28"]),
+    ("visit in June 2024 and in September the same year", "2025-01-13", ["2024-06", "2024-09"]),
+    ("Since 2001, ties grew and were upgraded 11 years later.", "2025-01-13", ["2001", "2012"]),
+    ("the 30th anniversary of the treaty", "2024-06-20", ["1994"]),
+    ("They met on Monday.", "2024-01-10", ["2024-01-08"]),
+    ("on Oct. 9, 2023 and on 9 October 2023", "2024-01-10", ["2023-10-09", "2023-10-09"]),
+])
+def test_resolves_against_publication_date(text, published, expected):  # type: ignore[no-untyped-def]
+    assert _values(text, published) == expected
+
+
+def test_planned_date_across_a_year_boundary_has_a_future_reading():  # type: ignore[no-untyped-def]
+    (t,) = find_times("will visit on January 14-15", "2024-12-30")
+    assert t.value == "2024-01-14/2024-01-15"
+    assert t.future_value == "2025-01-14/2025-01-15"
+
+
+def test_numbers_are_not_years():  # type: ignore[no-untyped-def]
+    assert _values("trade of US$2025 million and 2,024 students, 2024%", "2024-06-20") == []

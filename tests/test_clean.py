@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from entente.clean import clean, find_teasers, split_header
+from entente.config import get_settings
+from entente.ingest import read_one
+from entente.records import RawArticle
+
+from .conftest import DATA, SAMPLES
+
+
+def _clean(path):  # type: ignore[no-untyped-def]
+    return clean(read_one(path, get_settings()))
+
+
+@pytest.mark.parametrize("name,published,source,dateline", [
+    ("000_25cf438f34d7ad8b.txt", "2024-06-20", "TASS", "Hanoi"),
+    ("001_d3def13e952facb4.txt", "2023-05-22", "VNS", "Hanoi"),
+    ("002_a03111350bd76b81.txt", None, None, None),
+    ("004_a1e38b114b3a6a7b.txt", "--10-31", "VNA/VNS", "Hanoi"),
+])
+def test_finds_date_source_and_dateline_of_samples(name, published, source, dateline):  # type: ignore[no-untyped-def]
+    a = _clean(SAMPLES / name)
+    assert (a.published, a.source, a.dateline) == (published, source, dateline)
+
+
+@pytest.mark.parametrize("text,published,source,dateline", [
+    ("NEW DELHI, March 4 (Reuters) - India and Japan agreed on Monday to expand defence ties.",
+     "--03-04", "Reuters", "New Delhi"),
+    ("BEIJING, Oct. 9, 2023 (Xinhua) -- Chinese Premier Li Qiang met visiting Kenyan President William Ruto.",
+     "2023-10-09", "Xinhua", "Beijing"),
+    ("ANKARA (AA) - Turkish Foreign Minister Hakan Fidan received his Greek counterpart on Friday.",
+     None, "Anadolu", "Ankara"),
+    ("Kenya and China signed six agreements on Tuesday, officials said. — Bernama",
+     None, "Bernama", None),
+])
+def test_reads_wire_datelines_of_other_outlets(text, published, source, dateline):  # type: ignore[no-untyped-def]
+    a = clean(RawArticle(doc_id="x", text=text, origin="<test>"))
+    assert (a.published, a.source, a.dateline) == (published, source, dateline)
+
+
+def test_header_is_removed_and_offsets_start_after_it():  # type: ignore[no-untyped-def]
+    date, body = split_header(" date 2024-06-20 HANOI, June 20. /TASS/. Russia is determined")
+    assert date == "2024-06-20"
+    assert body.startswith("HANOI")
+
+
+def test_teaser_block_is_excluded_but_text_keeps_its_offsets():  # type: ignore[no-untyped-def]
+    a = _clean(SAMPLES / "002_a03111350bd76b81.txt")
+    assert len(a.excluded) == 1
+    start, end = a.excluded[0]
+    assert a.text[start:].startswith("You may also like")
+    assert end == len(a.text)
+    assert "agreed on several crucial issues" in a.text[:start]
+
+
+def test_subheadings_inside_an_article_are_not_teasers():  # type: ignore[no-untyped-def]
+    a = _clean(SAMPLES / "003_050b114383b8fb0f.txt")
+    assert a.excluded == []
+    text = "Leaders met.\n\nA heading\n\nA long paragraph about the meeting, which went well.\n\nMore text here."
+    assert find_teasers(text) == []
+
+
+def test_implausible_publication_date_is_dropped_with_a_warning():  # type: ignore[no-untyped-def]
+    a = _clean(DATA / "bad" / "future_date.txt")
+    assert a.published is None
+    assert any("future_date.txt" in w and "3000-01-01" in w for w in a.warnings)
