@@ -25,7 +25,7 @@ demo: install
 	@echo "Records written to samples/out/records.jsonl (database: samples/out/demo.db)"
 
 lint: install
-	$(BIN)/ruff check entente tests scripts bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: install lint

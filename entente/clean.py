@@ -26,9 +26,11 @@ MONTH_DAY = re.compile(
 # The end of a dateline: a dash, an agency in brackets or slashes.
 DATELINE_END = re.compile(r"\s+[-–—]{1,2}\s|\s*[-–—]{1,2}\s*$|\s*\(|\s*/|\.\s*/")
 SLASH_AGENCY = re.compile(r"/\s*([A-Z][A-Za-z-]{1,20})\s*/")
-PAREN_AGENCY = re.compile(r"\(\s*([A-Z][A-Za-z. -]{0,30}?)\s*\)")
+PAREN_AGENCY = re.compile(r"\(\s*([A-Za-z][A-Za-z. -]{0,30}?)\s*\)")
 TAIL_AGENCY = re.compile(
-    r"(?:[-–—]{1,2}\s*|\(|^|[.!?\"”]\s+)([A-Z][A-Za-z]{1,15}(?:\s?/\s?[A-Z][A-Za-z]{1,15})*)\)?\s*$")
+    r"(?:[-–—]{1,2}\s*|\(|^|[.!?\"”]\s+)([A-Z]\w{1,15}(?:(?:\s?/\s?|\s)[A-Z]\w{1,15})*)\)?\s*$")
+# Reporter credits that end wire copy: "(Reporting by X; Editing by Y)"
+CREDITS = re.compile(r"^\s*\(?\s*(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written)\s+by\b", re.I)
 SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|By)\s*:\s*(.+?)\s*$", re.I | re.M)
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
@@ -78,7 +80,7 @@ def find_dateline(text: str) -> Dateline | None:
         m = DATELINE_END.search(head_text)
         if not m or m.start() == 0:
             continue
-        head = head_text[:m.start()]
+        head = re.sub(r"\[[^\]]*\]", "", head_text[:m.start()])
         city = country = None
         month_day = None
         year = None
@@ -96,13 +98,15 @@ def find_dateline(text: str) -> Dateline | None:
                 continue
             c = gaz.city(part)
             iso = gaz.country_of(part)
-            if iso and not (c and part.isupper() and key(part) == key(c.name)):
-                country = country or iso
-            elif c:
+            if c:
                 city = city or c.name
                 country = country or c.country
-            elif part.isupper() and len(part.split()) <= 3:
+            elif iso:
+                country = country or iso
+            elif part.isupper() and len(part.split()) <= 3 and not gaz.agency(part):
                 city = city or part.title()
+            elif (city or country) and (gaz.agency(part) or re.search(r"\d", part)):
+                continue  # an agency or a second calendar ("Rajab 12, 1446") after the place
             else:
                 ok = False
                 break
@@ -118,7 +122,8 @@ def find_dateline(text: str) -> Dateline | None:
     return found
 
 
-def find_source(text: str, meta_source: str | None, dateline_end: int | None) -> str | None:
+def find_source(text: str, meta_source: str | None, dateline_end: int | None, body_end: int | None = None
+                ) -> str | None:
     """The agency or outlet that signs the article: container metadata first, then the text."""
     if meta_source:
         return meta_source
@@ -129,11 +134,17 @@ def find_source(text: str, meta_source: str | None, dateline_end: int | None) ->
             name = gaz.agency(m.group(1)) or (m.group(1) if m.group(1).isupper() else None)
             if name:
                 return name
-    tail = text.rstrip()[-60:]
+    if dateline_end is not None:
+        for part in re.split(r"[,\s]+", text[max(0, dateline_end - 30):dateline_end]):
+            if part.isupper() and gaz.agency(part):
+                return gaz.agency(part)
+    tail = text[:body_end].rstrip()[-60:]
     tail_m = TAIL_AGENCY.search(tail)
     if tail_m:
-        token = re.sub(r"\s", "", tail_m.group(1))
+        token = re.sub(r"\s*/\s*", "/", tail_m.group(1))
         known = [gaz.agency(p) for p in token.split("/")]
+        if gaz.agency(token):
+            return gaz.agency(token)
         if any(known) or all(p.isupper() and 2 <= len(p) <= 6 for p in token.split("/")):
             return token
     line = SOURCE_LINE.search(text)
@@ -179,6 +190,11 @@ def find_teasers(text: str) -> list[tuple[int, int]]:
     return []
 
 
+def find_credits(text: str) -> list[tuple[int, int]]:
+    """Reporter and editor credit lines, which name journalists, not actors."""
+    return [(s, e) for s, e in paragraphs(text) if CREDITS.match(text[s:e])]
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores case, spacing and accents, for idempotent ingest."""
     return hashlib.sha256(key(text).encode("utf-8")).hexdigest()
@@ -200,10 +216,12 @@ def clean(raw: RawArticle) -> CleanArticle:
             published = f"{dl.year:04d}-{month:02d}-{day:02d}"
         else:
             published = f"--{month:02d}-{day:02d}"
-    source = find_source(text, raw.source, dl.end if dl else None)
+    excluded = sorted(find_teasers(text) + find_credits(text))
+    body_end = min((s for s, _ in excluded), default=len(text))
+    source = find_source(text, raw.source, dl.end if dl else None, body_end)
     return CleanArticle(
         doc_id=raw.doc_id, text=text, origin=raw.origin, published=published, source=source,
         dateline=dl.city if dl else None, dateline_country=dl.country if dl else None,
-        title=raw.title, url=raw.url, excluded=find_teasers(text), content_hash=content_hash(text),
+        title=raw.title, url=raw.url, excluded=excluded, content_hash=content_hash(text),
         warnings=warnings,
     )

@@ -37,6 +37,15 @@ class Gazetteer:
     cities: dict[str, City]
     agencies: dict[str, str]
     titles: dict = field(default_factory=dict)
+    leaders: dict[str, set[str]] = field(default_factory=dict)
+
+    def leader_country(self, names: list[str]) -> str | None:
+        """The country of a well-known office holder, when exactly one fits any of `names`."""
+        found: set[str] = set()
+        for n in names:
+            found |= self.leaders.get(key(n), set())
+        found = {c for c in found if len(c) == 3 and c.isupper() and c in self.countries}
+        return found.pop() if len(found) == 1 else None
 
     @cached_property
     def country_by_name(self) -> dict[str, str]:
@@ -100,4 +109,9 @@ def load() -> Gazetteer:
         for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             agencies[key(alias)] = row["name"]
     titles = json.loads(_data("titles.json"))
-    return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles)
+    leaders: dict[str, set[str]] = {}
+    for row in _rows("leaders.tsv"):
+        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            if len(alias.split()) >= 2:
+                leaders.setdefault(key(alias), set()).add(row["country"])
+    return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles, leaders=leaders)

@@ -85,7 +85,7 @@ def load() -> Lexicon:
     name_tok = rf"(?!{stop}\b)[A-Z][a-z]+(?:['-][A-Za-z]+)*"
     initials = r"(?:[A-Z][a-z]?\.[ ]?){1,3}"
     particle = _alt(PARTICLES)
-    name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle})?{SP}{name_tok}){{0,4}})"
+    name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle}){{0,2}}{SP}{name_tok}){{0,4}})"
     ref = r"(?i:counterpart|colleague|host|guest|leader|official|visitor|side)"
     adj_grp = rf"(?:(?P<adj>{adj})(?:'s)?{SP})?"
     anchor = re.compile(

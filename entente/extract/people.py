@@ -101,6 +101,8 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
     found: list[Mention] = []
     for m in lex.anchor.finditer(text):
         s, e = m.span("name")
+        if _continues_as_organisation(text, e):
+            continue
         roles = split_roles(m.group("title")) if m.group("title") else []
         if m.group("rank"):
             roles.append(m.group("rank").rstrip("."))
@@ -133,6 +135,17 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
     for mention in found:
         appositive_roles(mention, text)
     return sorted((m for m in found if m.parts), key=lambda m: m.start)
+
+
+def _continues_as_organisation(text: str, end: int) -> bool:
+    """'Head of the Interests Section of Georgia', 'Foreign and Expatriates Affairs': the
+    capitalised words after a title were part of an institution's name, not a person's."""
+    lex = load_lexicon()
+    after = text[end:end + 40]
+    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", after):
+        return True
+    nxt = re.match(r"\s+(?:and\s+)?([A-Z][\w'-]*)", after)
+    return nxt is not None and nxt.group(1) in lex.org_words
 
 
 def appositive_roles(mention: Mention, text: str) -> None:
@@ -261,7 +274,8 @@ def finish(people: list[Person], original: str) -> list[Person]:
     for p in people:
         p.aliases = sorted(set(p.aliases) | {p.name}, key=lambda a: (-len(a), a))
         if not p.country:
-            p.country = _country_from_name(p, original)
+            p.country = _country_from_name(p, original) or gazetteer.load().leader_country(
+                [p.name, *[a for a in p.aliases if len(a.split()) >= 2]])
     # a lone surname never anchored by a title and said once is too weak to report
     return [p for p in people if p.anchored or len(p.parts) >= 2 or len(p.mentions) >= 2]
 
