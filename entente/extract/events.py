@@ -230,7 +230,8 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
 
 def _date(region_times: list[TimeExpr], sent_times: list[TimeExpr], trigger: Token, single: bool
           ) -> TimeExpr | None:
-    pool = region_times or (sent_times if single else [])
+    # a time in the trigger's own phrase first; else the sentence's, which usually dates all of it
+    pool = region_times or sent_times
     if not pool:
         return None
     return min(pool, key=lambda t: abs(t.start - trigger.idx))

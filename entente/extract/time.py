@@ -179,7 +179,7 @@ def resolve(kind: str, m: re.Match[str], anchor: Anchor, context_year: int | Non
     if kind == "weekday":
         d = anchor.as_date()
         if d is None:
-            return None
+            return e  # a day of the week with no full publication date: known to be unknown
         wd = WEEKDAYS[g["weekday"].lower()]
         back = (d.weekday() - wd) % 7
         fwd = (wd - d.weekday()) % 7
@@ -276,7 +276,7 @@ def find_times(text: str, published: str | None, dates: list[tuple[int, int]] | 
                 e.value = str(context_year + sign * n)
         if e.explicit_year and e.value:
             context_year = int(e.value[:4])
-    found = [e for e in found if e.value is not None or e.kind in ("md", "in_month")]
+    found = [e for e in found if e.value is not None or e.kind in ("md", "in_month", "weekday")]
     for s, t in dates or []:
         if any(a < t and s < b for a, b in taken):
             continue

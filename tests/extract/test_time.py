@@ -35,3 +35,8 @@ def test_planned_date_across_a_year_boundary_has_a_future_reading():  # type: ig
 
 def test_numbers_are_not_years():  # type: ignore[no-untyped-def]
     assert _values("trade of US$2025 million and 2,024 students, 2024%", "2024-06-20") == []
+
+
+def test_weekday_without_a_known_year_stays_unknown():  # type: ignore[no-untyped-def]
+    (t,) = find_times("They met in Prague on Wednesday.", "--04-17")
+    assert t.kind == "weekday" and t.value is None
