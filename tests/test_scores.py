@@ -1,0 +1,41 @@
+"""End-to-end quality guards: the seed articles and our own articles of other country pairs,
+scored with ../shared/tools/score.py against their gold records."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from entente.jobs import extract_paths
+
+from .conftest import DATA, SHARED
+
+pytestmark = pytest.mark.slow
+SCORER = SHARED / "tools" / "score.py"
+
+
+def _score(articles, gold, tmp_path):  # type: ignore[no-untyped-def]
+    if not SCORER.exists():
+        pytest.skip("../shared/tools/score.py is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pred = tmp_path / "records.jsonl"
+    pred.write_text("".join(json.dumps(r.model_dump()) + "\n" for r in extract_paths([str(articles)])))
+    return module.score(pred, gold, articles)
+
+
+@pytest.mark.parametrize("articles,gold,floor", [
+    (SHARED / "seeds", SHARED / "gold", 0.85),
+    (DATA / "articles", DATA / "gold", 0.75),
+])
+def test_records_score_against_gold(articles, gold, floor, tmp_path):  # type: ignore[no-untyped-def]
+    result = _score(articles, gold, tmp_path)
+    assert result["score"] >= floor
+    assert result["leaks"] == []
+    assert result["missing"] == []
+    assert result["accuracy"]["evidence_verbatim"] == 1.0
+    assert result["accuracy"]["evidence_offsets"] == 1.0
