@@ -29,7 +29,7 @@ lint: install
 	$(BIN)/mypy
 
 test: install lint
-	$(BIN)/pytest
+	ENTENTE_REQUIRE_PG=1 $(BIN)/pytest
 
 score: install
 	@test -d $(SHARED)/gold || { echo "no $(SHARED)/gold here: nothing to score against"; exit 1; }

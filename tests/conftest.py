@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,43 @@ def record_of(text: str, nlp, published: str | None = "2024-06-20", doc_id: str 
 
     header = f" date {published} " if published and published[0].isdigit() else ""
     return extract(clean(RawArticle(doc_id=doc_id, text=header + text, origin="<test>")), nlp)
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A throw-away PostgreSQL server for the session (scripts/pg_test_server.py).
+
+    Skips when PostgreSQL cannot be started, unless ENTENTE_REQUIRE_PG=1 (as in `make test`),
+    where that is a failure."""
+    from scripts.pg_test_server import PostgresUnavailable, start
+
+    try:
+        server = start()
+    except PostgresUnavailable as exc:
+        if os.environ.get("ENTENTE_REQUIRE_PG") == "1":
+            pytest.fail(f"PostgreSQL is required (ENTENTE_REQUIRE_PG=1) but could not start: {exc}")
+        pytest.skip(f"PostgreSQL could not start: {exc}")
+    yield server
+    server.stop()
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """An empty database, SQLite or a fresh database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "t.db")
+        return
+    import sqlalchemy as sa
+
+    server = request.getfixturevalue("pg_server")
+    name = f"t{os.getpid()}_{next(_databases)}"
+    admin = sa.create_engine(server.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    yield server.url_for(name)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()

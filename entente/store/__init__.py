@@ -18,6 +18,7 @@ from entente.errors import NotFound, StoreError
 from entente.fold import key
 from entente.records import ArticleRecord, CleanArticle, Evidence
 from entente.store import models as m
+from entente.store.migrate import upgrade
 
 
 @dataclass
@@ -54,7 +55,7 @@ class Store:
             self.engine: Engine = create_engine(self.url)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            m.Base.metadata.create_all(self.engine)
+            upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {db!r}: {exc.__class__.__name__}: {exc}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture()
-def store(tmp_path):  # type: ignore[no-untyped-def]
-    s = Store(str(tmp_path / "t.db"))
+def store(db_url):  # type: ignore[no-untyped-def]
+    s = Store(db_url)
     yield s
     s.close()
 

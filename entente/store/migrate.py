@@ -1,0 +1,37 @@
+"""Bring a database to the newest schema with the Alembic migrations in `migrations/`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+SCRIPT_LOCATION = "entente.store:migrations"
+
+
+def alembic_config() -> Config:
+    """An Alembic configuration pointing at the package's migrations (no alembic.ini needed)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    return cfg
+
+
+@lru_cache(maxsize=1)
+def head() -> str | None:
+    """The newest revision, read once per process."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    """Run `upgrade head` on `engine` unless it is there already (a cheap check for the common case)."""
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head():
+            return
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
