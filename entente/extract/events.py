@@ -28,6 +28,10 @@ from entente.fold import key
 from entente.records import Event
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
+HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
+PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
+# links along which a governing word's tense or modality carries down to the trigger
+GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj"}
 GROUP_REFS = re.compile(r"\b(?:they|both sides|the two sides|the two leaders|host and guest|the leaders|"
                         r"the two|both leaders|the two ministers|the two prime ministers)\b", re.I)
 
@@ -41,6 +45,7 @@ class Trigger:
     with_: tuple[str, ...]
     needs_person: int
     needs_person_object: bool
+    needs_no_infinitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ def lexicon() -> Lexicon:
     by_lemma: dict[str, list[Trigger]] = {}
     for t in data["triggers"]:
         trig = Trigger(t["lemma"], t["type"], t.get("mode"), t.get("pos"), tuple(t.get("with", ())),
-                       int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)))
+                       int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)),
+                       bool(t.get("needs_no_infinitive", False)))
         by_lemma.setdefault(t["lemma"], []).append(trig)
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]))
@@ -78,16 +84,21 @@ class Found:
     location: str | None = None
     countries: set[str] = field(default_factory=set)
     sents: list[Span] = field(default_factory=list)
+    date_defaulted: bool = False
 
     @property
     def people(self) -> set[int]:
         return set(self.actors) | set(self.targets)
 
 
-def match_trigger(tok: Token) -> Trigger | None:
-    """The lexicon entry that `tok` realises, checking part of speech and required neighbours."""
+def match_triggers(tok: Token) -> list[Trigger]:
+    """The lexicon entries `tok` may realise, in lexicon order, checking part of speech and
+    required neighbours; the first whose participants fit is used."""
     lex = lexicon()
     lemma = tok.lemma_.lower()
+    found: list[Trigger] = []
+    if lemma == "ask" and tok.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in tok.children):
+        return found  # "Asked whether ...": a journalist's question, not a request
     for cand in lex.triggers.get(lemma, ()) + lex.triggers.get(tok.lower_, ()):
         if cand.pos and tok.pos_ != cand.pos and not (cand.pos == "VERB" and tok.pos_ == "AUX"):
             continue
@@ -97,8 +108,24 @@ def match_trigger(tok: Token) -> Trigger | None:
             near |= {t.lemma_.lower() for t in tok.head.children}
             if not near & set(cand.with_):
                 continue
-        return cand
-    return None
+        found.append(cand)
+    return found
+
+
+def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int]) -> bool:
+    """Whether the participants found suit the entry: 'called on PM Modi' is a meeting,
+    'called on Tokyo to act' a request."""
+    if trig.needs_person_object and not targets:
+        return False
+    if trig.needs_no_infinitive and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    return len(actors) + len(targets) >= trig.needs_person
+
+
+def _by_phone(tok: Token) -> bool:
+    """'phone talks', 'spoke by telephone', 'held a video call': a call, not a meeting."""
+    window = tok.doc[max(tok.sent.start, tok.i - 3):min(tok.sent.end, tok.i + 5)]
+    return any(t.lower_ in PHONE_WORDS for t in [*tok.children, *window])
 
 
 class PersonIndex:
@@ -145,7 +172,7 @@ def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:
         p = index.people[i]
         if country and p.country != country:
             return False
-        if roles and not any(key(r) in key(pr) for r in roles for pr in p.roles):
+        if roles and not any(_role_is(pr, r) for r in roles for pr in p.roles):
             return False
         return bool(roles) or country is not None
 
@@ -153,12 +180,31 @@ def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:
     return index.last_before(tok.idx, fits)
 
 
+def _role_is(held: str, wanted: str) -> bool:
+    """'Prime Minister of Japan' is a Prime Minister; 'Deputy Prime Minister' is not."""
+    h, w = key(held), key(wanted)
+    return h == w or h.startswith(w + " of ") or h.startswith(w + " for ") or (
+        w == "minister" and h.endswith(" minister") and not h.startswith(("deputy", "vice")))
+
+
+def _antecedent(pron: Token, index: PersonIndex, last_subject: int | None) -> int | None:
+    """Who 'he' or 'his' means: the nearest person named before it in its sentence (by name or
+    description), else the subject of the sentences before."""
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        i = index.at(t)
+        if i is None:
+            i = _descriptor_person(t, index)
+        if i is not None:
+            return i
+    return last_subject
+
+
 def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | None) -> list[int]:
     found: list[int] = []
     for t in tokens:
         i = index.at(t)
         if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON":
-            i = last_subject
+            i = _antecedent(t, index, last_subject) if t.lower_ in ("his", "her") else last_subject
         if i is None:
             i = _descriptor_person(t, index)
         if i is not None and i not in found:
@@ -174,7 +220,13 @@ def _region(trigger: Token, others: set[int]) -> list[Token]:
         if child.dep_ in ("conj", "appos", "advcl", "ccomp", "relcl") and any(
                 t.i in others for t in child.subtree):
             skip |= {t.i for t in child.subtree}
-    return [t for t in trigger.subtree if t.i not in skip]
+    tokens = [t for t in trigger.subtree if t.i not in skip]
+    head = trigger.head
+    if trigger.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in HELD_VERBS:
+        # "a meeting was held in Moscow under the chair of X and Y": the verb's phrase is the event's
+        tokens += [t for c in head.children if c is not trigger and c.dep_ in ("prep", "agent", "advmod", "npadvmod")
+                   for t in c.subtree if t.i not in others]
+    return tokens
 
 
 def _subjects(trigger: Token) -> tuple[list[Token], bool]:
@@ -210,7 +262,9 @@ def _cued(cues: tuple[str, ...], words: set[str], context: str) -> bool:
 def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | None) -> str:
     """done, planned, proposed, negated or historical, from the words that govern the trigger."""
     lex = lexicon()
-    chain = [trigger, *list(trigger.ancestors)[:3]]
+    chain = [trigger]
+    while chain[-1].dep_ in GOVERNING_DEPS and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
     words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
     words |= {t.lemma_.lower() for t in chain}
     left = " ".join(t.lower_ for t in sent.doc[max(sent.start, trigger.i - 8):trigger.i + 1])
@@ -259,6 +313,22 @@ def _location(region: list[Token], mode: str | None) -> str | None:
     return None
 
 
+def _in_brackets(text: str, start: int, offset: int) -> bool:
+    before = text[start:offset]
+    return before.count("(") > before.count(")")
+
+
+def _hosts(sent: Span, index: PersonIndex) -> list[int]:
+    """'at the invitation of X': the host of a visit."""
+    hosts: list[int] = []
+    for t in sent:
+        if t.lower_ == "invitation":
+            for prep in t.children:
+                if prep.lower_ == "of":
+                    hosts += [i for w in prep.subtree if (i := index.at(w)) is not None]
+    return hosts
+
+
 def _token_at(doc: Doc, offset: int) -> int | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0].i if span is not None and len(span) else None
@@ -278,12 +348,14 @@ def find_events(doc: Doc) -> list[Found]:
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        triggers = [(t, m) for t in sent if (m := match_trigger(t)) is not None]
+        triggers = [(t, m) for t in sent if (m := match_triggers(t))]
         # a noun trigger inside another trigger's phrase ("visit ... talks") stays its own event
         trigger_ids = {t.i for t, _ in triggers}
-        sent_times = [t for t in times if sent.start_char <= t.start < sent.end_char]
+        # a date in brackets glosses a name ("the 75th anniversary (January 30, 1950 - 2025)")
+        sent_times = [t for t in times if sent.start_char <= t.start < sent.end_char
+                      and not _in_brackets(doc.text, sent.start_char, t.start)]
         subject_here = None
-        for tok, trig in triggers:
+        for tok, candidates in triggers:
             region = _region(tok, trigger_ids - {tok.i})
             subj_tokens, passive = _subjects(tok)
             subj = _persons_in(subj_tokens, index, last_subject)
@@ -296,19 +368,22 @@ def find_events(doc: Doc) -> list[Found]:
             targets = [i for i in everyone if i not in actors]
             if passive and not subj:
                 actors, targets = targets[:1], targets[1:]
-            if trig.needs_person_object and not targets:
+            trig = next((c for c in candidates if _fits(c, tok, actors, targets)), None)
+            if trig is None:
                 continue
-            if len(actors) + len(targets) < trig.needs_person:
-                continue
+            mode = "call" if trig.type == "CONSULT" and trig.mode == "meet" and _by_phone(tok) else trig.mode
+            if mode == "visit":
+                targets += [i for i in _hosts(sent, index) if i not in actors and i not in targets]
             region_ids = {t.i for t in region}
             region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids]
             texpr = _date(region_times, sent_times, tok, len(triggers) == 1)
             status = _status(tok, sent, texpr, published)
             date = None
+            defaulted = False
             if texpr is not None:
                 date = texpr.future_value if status == "planned" and texpr.future_value else texpr.value
             elif status == "done" and published and not sent_times:
-                date = published
+                date, defaulted = published, True
             countries = {c for i in actors + targets if (c := people[i].country)}
             for t in region:
                 iso = gaz.country_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
@@ -316,8 +391,8 @@ def find_events(doc: Doc) -> list[Found]:
                     countries.add(iso)
             if not actors and not targets and len(countries) < 2:
                 continue
-            f = Found(trig.type, trig.mode, tok, actors, targets, status, date,
-                      _location(region, trig.mode), countries, [sent])
+            f = Found(trig.type, mode, tok, actors, targets, status, date,
+                      _location(region, trig.mode), countries, [sent], defaulted)
             if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
                 visitor = {people[i].country for i in actors}
                 if visitor and article.dateline_country not in visitor:
@@ -354,10 +429,11 @@ def merge(found: list[Found]) -> list[Found]:
     """One event per happening: same type and mode, nested participants, compatible dates."""
     merged: list[Found] = []
     for f in found:
-        twin = next((m for m in merged if m.type == f.type and m.mode == f.mode and m.status == f.status
+        twin = next((m for m in merged if m.type == f.type and m.mode == f.mode
+                     and (m.status == f.status or m.date_defaulted or f.date_defaulted)
                      and (f.people <= m.people or m.people <= f.people)
                      and (f.people or m.people or m.date == f.date)
-                     and _compatible(m.date, f.date)), None)
+                     and (_compatible(m.date, f.date) or m.date_defaulted or f.date_defaulted)), None)
         if twin is None:
             merged.append(f)
             continue
@@ -367,6 +443,9 @@ def merge(found: list[Found]) -> list[Found]:
         for i in f.targets:
             if i not in twin.people:
                 twin.targets.append(i)
+        if twin.date_defaulted and not f.date_defaulted:
+            # the mention that dates the event (and says whether it is still to come) wins
+            twin.date, twin.status, twin.date_defaulted = f.date, f.status, False
         twin.date = twin.date or f.date
         twin.location = twin.location or f.location
         twin.countries |= f.countries

@@ -77,7 +77,7 @@ def load() -> Lexicon:
     acronym = r"[A-Z]{2,6}"
     chain_word = rf"(?:the|of|and|for|on|in|to|&|{_alt(org_words)}|{_alt(places)}|{acronym})\b"
     chain = rf"(?:{SP}(?:of|for|to|on|in|at){SP}(?:the{SP})?{chain_word}(?:{SP}{chain_word})*)?"
-    one_title = rf"\b(?:{mod}{SP})*{head}\b{chain}"
+    one_title = rf"\b(?:{mod}{SP})*{head}s?\b{chain}"
     title = rf"(?P<title>{one_title}(?:{SP}and{SP}{one_title})?)"
     rank = f"(?i:{_alt(ranks)})"
     hon = _alt(honorifics)
@@ -85,7 +85,8 @@ def load() -> Lexicon:
     name_tok = rf"(?!{stop}\b)[A-Z][a-z]+(?:['-][A-Za-z]+)*"
     initials = r"(?:[A-Z][a-z]?\.[ ]?){1,3}"
     particle = _alt(PARTICLES)
-    name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle}){{0,2}}{SP}{name_tok}){{0,4}})"
+    regnal = r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?)\b)?"
+    name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle}){{0,2}}{SP}{name_tok}){{0,4}}{regnal})"
     ref = r"(?i:counterpart|colleague|host|guest|leader|official|visitor|side)"
     adj_grp = rf"(?:(?P<adj>{adj})(?:'s)?{SP})?"
     anchor = re.compile(
@@ -96,7 +97,7 @@ def load() -> Lexicon:
     appositive = re.compile(
         rf"^,{SP}(?:(?:the|a){SP})?(?:(?P<adj>{adj}){SP})?(?P<title>{one_title})\s*[,.;)]"
     )
-    leading_junk = re.compile(rf"^(?:(?:the|{hon}|{rank}|{mod}|{head}|{adj})(?:'s)?[ \t,]+)+", re.I)
+    leading_junk = re.compile(rf"^(?:(?:the|{hon}|{rank}|{mod}|{head}|{adj})(?:'s)?(?:[ \t,]+|$))+", re.I)
     head_split = re.compile(rf"{SP}and{SP}(?=(?:{mod}{SP})*{head}\b)")
     surname_first = frozenset(_data_lines("surname_first.txt"))
     geo_nouns = frozenset({"island", "islands", "province", "city", "district", "commune", "river", "lake",
