@@ -28,12 +28,20 @@ from entente.fold import key
 from entente.records import Event
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
+TEMPORAL_PREPS = {"after", "before", "during", "following", "at", "ahead"}
+REPORTING_VERBS = {"say", "stress", "note", "tell", "add", "emphasise", "emphasize", "highlight", "value", "affirm",
+                   "state", "believe", "express", "mention"}
+GENERIC_NOUNS = {"meeting", "visit", "discussion", "call", "summit", "trip", "exchange", "contact"}
 HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
 GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj"}
-GROUP_REFS = re.compile(r"\b(?:they|both sides|the two sides|the two leaders|host and guest|the leaders|"
-                        r"the two|both leaders|the two ministers|the two prime ministers)\b", re.I)
+GROUP_REFS = re.compile(r"\b(?:they|both sides|the two|both|host and guest|the leaders|the ministers)\b", re.I)
+# what "the two ministers", "both presidents" can refer to, by the roles the people hold
+GROUP_ROLES = {"foreign ministers": ("foreign", "external affairs"), "defence ministers": ("defence", "defense"),
+               "prime ministers": ("prime minister", "premier"), "ministers": ("minister",),
+               "presidents": ("president",), "leaders": ("president", "prime minister", "secretary", "chancellor",
+                                                          "king", "emir", "prince", "premier", "chairman")}
 
 
 @dataclass(frozen=True)
@@ -158,12 +166,13 @@ def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:
     descriptors = gaz.titles["descriptors"]
     if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "his", "her") for c in tok.children):
         return None
-    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.lower_ not in ("the", "his", "her"))
     country = None
     for t in tok.subtree:
         if t.i < tok.i:
             country = country or gaz.country_of(t.text)
-    head = tok.lower_ if tok.lower_ in descriptors else (tok.text if tok.text in descriptors else None)
+    compound = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lower_])
+    by_lower = {k.lower(): k for k in descriptors}
+    head = next((by_lower[k] for k in (compound, tok.lower_) if k in by_lower), None)
     if head is None:
         return None
     roles = descriptors[head]
@@ -176,7 +185,6 @@ def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:
             return False
         return bool(roles) or country is not None
 
-    del phrase
     return index.last_before(tok.idx, fits)
 
 
@@ -188,15 +196,36 @@ def _role_is(held: str, wanted: str) -> bool:
 
 
 def _antecedent(pron: Token, index: PersonIndex, last_subject: int | None) -> int | None:
-    """Who 'he' or 'his' means: the nearest person named before it in its sentence (by name or
-    description), else the subject of the sentences before."""
+    """Who 'his' means: the subject of its clause when that is a person; else the nearest person
+    named or described before it in its sentence; else the subject of the sentences before."""
+    verb = next((a for a in pron.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None) \
+        if verb is not None else None
     for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if subject is not None and t.i == subject.i:
+            if t.lower_ in ("he", "she"):
+                return last_subject
+            if (i := index.at(t)) is not None:
+                return i
         i = index.at(t)
         if i is None:
             i = _descriptor_person(t, index)
-        if i is not None:
-            return i
+        if i is None:
+            continue
+        # the verb's own object ("He informed PM X about his talks") does not own the pronoun
+        if verb is not None and _object_of(t, verb):
+            continue
+        return i
     return last_subject
+
+
+def _object_of(tok: Token, verb: Token) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos", "amod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("dobj", "dative") and head.head.i == verb.i:
+        return True
+    return head.dep_ == "pobj" and head.head.head.i == verb.i
 
 
 def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | None) -> list[int]:
@@ -224,7 +253,7 @@ def _region(trigger: Token, others: set[int]) -> list[Token]:
     head = trigger.head
     if trigger.dep_ in ("nsubjpass", "nsubj") and head.lemma_.lower() in HELD_VERBS:
         # "a meeting was held in Moscow under the chair of X and Y": the verb's phrase is the event's
-        tokens += [t for c in head.children if c is not trigger and c.dep_ in ("prep", "agent", "advmod", "npadvmod")
+        tokens += [t for c in head.children if c.i != trigger.i and c.dep_ in ("prep", "agent", "advmod", "npadvmod")
                    for t in c.subtree if t.i not in others]
     return tokens
 
@@ -235,15 +264,18 @@ def _subjects(trigger: Token) -> tuple[list[Token], bool]:
     verb = trigger
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-        if head.lemma_.lower() in lexicon().light_verbs or head.pos_ == "VERB":
+        if head.lemma_.lower() in lexicon().light_verbs or head.pos_ in ("VERB", "AUX"):
             verb = head
     while True:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+        if subj or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
             break
         verb = verb.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     tokens = [t for s in subj for t in s.subtree]
+    if verb.dep_ == "relcl" and tokens and all(t.tag_ in ("WP", "WDT") for t in tokens):
+        # "Fidan, who was on a visit to Athens": the relative pronoun stands for the noun it follows
+        tokens = [verb.head]
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     if trigger.pos_ == "NOUN":
         agents += [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
@@ -263,7 +295,7 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
     """done, planned, proposed, negated or historical, from the words that govern the trigger."""
     lex = lexicon()
     chain = [trigger]
-    while chain[-1].dep_ in GOVERNING_DEPS and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ in GOVERNING_DEPS and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
     words |= {t.lemma_.lower() for t in chain}
@@ -282,10 +314,10 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
     return "done"
 
 
-def _date(region_times: list[TimeExpr], sent_times: list[TimeExpr], trigger: Token, single: bool
-          ) -> TimeExpr | None:
-    # a time in the trigger's own phrase first; else the sentence's, which usually dates all of it
-    pool = region_times or sent_times
+def _date(region_times: list[TimeExpr], free_times: list[TimeExpr], trigger: Token) -> TimeExpr | None:
+    """A time in the trigger's own phrase first; else one of the sentence's times that no other
+    event's phrase holds, since one time usually dates a whole sentence of wire copy."""
+    pool = region_times or free_times
     if not pool:
         return None
     return min(pool, key=lambda t: abs(t.start - trigger.idx))
@@ -301,8 +333,10 @@ def _location(region: list[Token], mode: str | None) -> str | None:
             o = obj[0]
             words = [w for w in o.subtree if w.i <= o.i and w.pos_ == "PROPN"]
             text = " ".join(w.text for w in words)
-            if not text:
-                continue
+            capital = re.fullmatch(r"(\w[\w ]*?) capital", " ".join(w.text for w in o.subtree if w.i <= o.i
+                                                                 and w.lower_ != "the"))
+            if capital and (iso := gaz.country_of(capital.group(1))) and gaz.countries[iso].capital:
+                return gaz.countries[iso].capital
             # a city first: capitals double as names of their country ("Beijing said")
             city = gaz.city(text)
             if city:
@@ -311,6 +345,42 @@ def _location(region: list[Token], mode: str | None) -> str | None:
             if iso:
                 return gaz.countries[iso].name
     return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _generic_plural(tok: Token) -> bool:
+    """'meetings and discussions between the leaders' speaks of no one happening."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in GENERIC_NOUNS
+
+
+def _main_subject(sent: Span) -> list[Token]:
+    return [t for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+
+
+def _group(words: str, index: PersonIndex, offset: int, last_group: list[int]) -> list[int]:
+    """'the two ministers' -> the two most recently named ministers of different countries;
+    'they', 'both sides' -> the participants of the last meeting."""
+    wanted = next((roles for noun, roles in GROUP_ROLES.items() if noun in words), None)
+    if wanted is None:
+        return list(last_group)
+    recent: list[int] = []
+    for s, _e, i in sorted(index.spans, key=lambda x: -x[0]):
+        if s >= offset or i in recent:
+            continue
+        held = " ".join(key(r) for r in index.people[i].roles)
+        if any(w in held for w in wanted) and not ("prime minister" in held and wanted == ("minister",)):
+            recent.append(i)
+    chosen: list[int] = []
+    for i in recent:
+        country = index.people[i].country
+        if not chosen or country is None or all(index.people[j].country != country for j in chosen):
+            chosen.append(i)
+        if len(chosen) == 2:
+            return chosen
+    return list(last_group)
 
 
 def _in_brackets(text: str, start: int, offset: int) -> bool:
@@ -355,17 +425,33 @@ def find_events(doc: Doc) -> list[Found]:
         sent_times = [t for t in times if sent.start_char <= t.start < sent.end_char
                       and not _in_brackets(doc.text, sent.start_char, t.start)]
         subject_here = None
+        regions = {tok.i: _region(tok, trigger_ids - {tok.i}) for tok, _ in triggers}
+        claimed = {tok_i: {t.start for t in sent_times if _token_at(doc, t.start) in {w.i for w in reg}}
+                   for tok_i, reg in regions.items()}
         for tok, candidates in triggers:
-            region = _region(tok, trigger_ids - {tok.i})
+            region = regions[tok.i]
+            if _generic_plural(tok):
+                continue
             subj_tokens, passive = _subjects(tok)
             subj = _persons_in(subj_tokens, index, last_subject)
-            if not subj and any(t.lower_ in ("they", "sides", "leaders", "two") for t in subj_tokens):
-                subj = list(last_group)
+            group_words = " ".join(t.lower_ for t in subj_tokens)
+            if not subj and GROUP_REFS.search(group_words):
+                subj = _group(group_words, index, tok.idx, last_group)
             everyone = _persons_in(region, index, last_subject)
-            if GROUP_REFS.search(" ".join(t.text for t in subj_tokens)) and last_group:
-                everyone += [i for i in last_group if i not in everyone]
-            actors = subj or []
-            targets = [i for i in everyone if i not in actors]
+            if tok.pos_ == "NOUN" and not subj and not everyone and _definite(tok):
+                # "the trip", "the talks": a further mention of an event already read
+                earlier = next((f for f in reversed(found) if f.type == candidates[0].type
+                                and f.mode == candidates[0].mode), None)
+                if earlier is not None:
+                    if sent not in earlier.sents:
+                        earlier.sents.append(sent)
+                    continue
+            if tok.pos_ == "NOUN" and not subj and not everyone and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in TEMPORAL_PREPS and sent.root.lemma_.lower() not in REPORTING_VERBS:
+                # "signed a plan after talks at the Chancellery": the clause's subject held the talks
+                subj = _persons_in(_main_subject(sent), index, last_subject)
+            actors = list(dict.fromkeys(subj or []))
+            targets = [i for i in dict.fromkeys(everyone) if i not in actors]
             if passive and not subj:
                 actors, targets = targets[:1], targets[1:]
             trig = next((c for c in candidates if _fits(c, tok, actors, targets)), None)
@@ -375,14 +461,18 @@ def find_events(doc: Doc) -> list[Found]:
             if mode == "visit":
                 targets += [i for i in _hosts(sent, index) if i not in actors and i not in targets]
             region_ids = {t.i for t in region}
-            region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids]
-            texpr = _date(region_times, sent_times, tok, len(triggers) == 1)
+            # "the 30th anniversary of the signing": an anniversary dates only what it commemorates
+            region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids
+                            and (t.kind != "anniversary" or 0 < tok.idx - t.end < 40)]
+            others = set().union(*[v for k, v in claimed.items() if k != tok.i])
+            texpr = _date(region_times, [t for t in sent_times if t.start not in others], tok)
             status = _status(tok, sent, texpr, published)
             date = None
             defaulted = False
             if texpr is not None:
                 date = texpr.future_value if status == "planned" and texpr.future_value else texpr.value
-            elif status == "done" and published and not sent_times:
+            elif status in ("done", "negated") and published:
+                # news is about the day it is published unless the sentence dates it otherwise
                 date, defaulted = published, True
             countries = {c for i in actors + targets if (c := people[i].country)}
             for t in region:

@@ -181,7 +181,7 @@ def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
         return False
     # the object of "to/from/in/at", directly or through a list, is a place: "flights to X and Y"
     tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "from", "in", "at", "near", "via"}:
         return False
