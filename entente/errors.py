@@ -24,6 +24,23 @@ class NotFound(EntenteError):
     """A requested article, actor or event is not in the store."""
 
 
+class InvalidParameter(EntenteError):
+    """A query parameter or option with a value entente cannot use; the message names it."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+class Forbidden(EntenteError):
+    """An operation switched off or not permitted to this caller."""
+
+
+class TooLarge(EntenteError):
+    """A request or input over a configured size limit."""
+
+
 class Messages:
     """The text of recurring input problems, kept together so they read alike."""
 

@@ -1,0 +1,51 @@
+"""entente's HTTP API: `create_app(settings)` builds the FastAPI application the `serve` command
+runs. Nothing touches a database at import time; the store opens when the app is built."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from entente import __version__
+from entente.api import errors
+from entente.api.deps import ApiOptions
+from entente.api.limits import BodyLimit
+from entente.api.routes import actors, articles, events, facts, ingest, relations, search
+from entente.config import Settings
+from entente.errors import InvalidParameter
+from entente.store import Store
+
+__all__ = ["ApiOptions", "create_app", "needs_token"]
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def needs_token(host: str) -> bool:
+    """Whether a server bound to `host` can be reached from other machines."""
+    return host not in LOCAL_HOSTS
+
+
+def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI:
+    """The API over the store `settings.db`; ingest only as `options` allow."""
+    options = options or ApiOptions()
+    if options.allow_ingest and options.require_token and not settings.api_token:
+        raise InvalidParameter("ENTENTE_API_TOKEN", "must be set to allow ingest on a host other than localhost")
+    store = Store(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="entente", version=__version__, lifespan=lifespan, responses=errors.ERROR_RESPONSES,
+                  description="Events between countries from news articles, each linked to its evidence.")
+    app.state.store = store
+    app.state.settings = settings
+    app.state.options = options
+    errors.install(app)
+    for module in (articles, actors, events, relations, facts, search, ingest):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
+    return app

@@ -1,0 +1,152 @@
+"""The API's request and response shapes, kept apart from the database tables.
+
+Responses are built from the dataclasses of `entente.store.read` (`from_attributes`), so a column
+added to a table never leaks into the API by accident."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from entente.records import ArticleRecord, Evidence
+
+T = TypeVar("T")
+DOC_ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$"
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ErrorOut(Out):
+    status: int = Field(description="The HTTP status, repeated")
+    message: str = Field(description="What was wrong, naming the parameter or resource")
+
+
+class PageOut(Out, Generic[T]):
+    items: list[T]
+    total: int = Field(description="How many match in all")
+    page: int
+    page_size: int
+
+
+class EventOut(Out):
+    id: int
+    doc_id: str
+    type: str
+    mode: str | None
+    status: str
+    date: str | None
+    location: str | None
+    actors: list[str]
+    targets: list[str]
+    countries: list[str]
+    sectors: list[str]
+    evidence: Evidence
+
+
+class ArticleOut(Out):
+    doc_id: str
+    published: str | None
+    source: str | None
+    dateline: str | None
+    title: str | None
+    url: str | None
+    events: int = Field(description="How many events the article reports")
+
+
+class ArticleDetailOut(Out):
+    summary: ArticleOut
+    text: str = Field(description="The cleaned text every evidence offset points into")
+    record: ArticleRecord
+    evidence: list[Evidence]
+
+
+class ActorOut(Out):
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    events: int
+
+
+class RoleOut(Out):
+    role: str
+    date: str | None
+    doc_id: str
+
+
+class ActorDetailOut(Out):
+    summary: ActorOut
+    aliases: list[str]
+    roles: list[RoleOut]
+    events: list[EventOut]
+
+
+class CountOut(Out):
+    key: str
+    count: int
+
+
+class PeriodCountOut(Out):
+    period: str
+    type: str
+    count: int
+
+
+class RelationsOut(Out):
+    countries: tuple[str, str]
+    events: int
+    first: str | None
+    last: str | None
+    by_type: list[CountOut]
+    by_period: list[PeriodCountOut]
+    sectors: list[CountOut]
+    top_actors: list[CountOut]
+
+
+class FactOut(Out):
+    value: float
+    unit: str
+    period: str | None
+    about: str | None
+    qualifier: str | None
+    doc_id: str
+    published: str | None
+    evidence: Evidence
+
+
+class SearchHitOut(Out):
+    doc_id: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: its text and what is known about it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=1_000_000)
+    doc_id: str | None = Field(default=None, pattern=DOC_ID, description="Default: a hash of the text")
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    title: str | None = Field(default=None, max_length=1000)
+    source: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=2000)
+
+
+class IngestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=100)
+
+
+class IngestOut(Out):
+    ingested: int
+    updated: int
+    unchanged: int
+    failed: int
+    problems: list[str]
+    warnings: list[str]

@@ -1,0 +1,474 @@
+"""Read-side queries over a Store for the API, exports and briefings.
+
+Every function takes a `Store`, checks its arguments (raising `InvalidParameter` that names the
+parameter) and builds SQL only through SQLAlchemy expressions, so values always travel as bound
+parameters. Results are plain dataclasses; the API turns them into its own schemas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, Literal, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from entente.errors import InvalidParameter, NotFound
+from entente.fold import key
+from entente.records import EVENT_TYPES, SECTORS, STATUSES, ArticleRecord, Evidence
+from entente.store import Store
+from entente.store import models as m
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MAX_TEXT = 200
+MAX_PAGE_SIZE = 500
+Sort = Literal["newest", "oldest", "id"]
+Period = Literal["year", "month"]
+T = TypeVar("T")
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """`value` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD (or None)."""
+    if value is None:
+        return None
+    match = DATE.match(value)
+    if not match:
+        raise InvalidParameter(name, f"{value[:40]!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    y, mo, d = (int(g) if g else 1 for g in match.groups())
+    try:
+        date(y, mo, d)
+    except ValueError as exc:
+        raise InvalidParameter(name, f"{value!r} is not a calendar date") from exc
+    return value
+
+
+def check_country(value: str, name: str = "country") -> str:
+    """An ISO 3166-1 alpha-3 code in capitals."""
+    if not ISO3.match(value):
+        raise InvalidParameter(name, f"{value[:40]!r} is not an ISO 3166-1 alpha-3 code such as RUS")
+    return value
+
+
+def check_choice(value: str | None, choices: Sequence[str], name: str) -> str | None:
+    if value is not None and value not in choices:
+        raise InvalidParameter(name, f"{value[:40]!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def check_text(value: str | None, name: str) -> str | None:
+    if value is not None and not 1 <= len(value) <= MAX_TEXT:
+        raise InvalidParameter(name, f"must be 1 to {MAX_TEXT} characters")
+    return value
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise InvalidParameter("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
+    if offset < 0:
+        raise InvalidParameter("page", "must be 1 or more")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to read; every given condition must hold (all `countries` take part)."""
+
+    countries: tuple[str, ...] = ()
+    actor: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    sector: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+
+    def checked(self) -> EventFilter:
+        """This filter, after checking every value; raises `InvalidParameter` naming the first bad one."""
+        for c in self.countries:
+            check_country(c)
+        if len(self.countries) > 10:
+            raise InvalidParameter("country", "at most 10 countries")
+        check_choice(self.type, EVENT_TYPES, "type")
+        check_choice(self.status, STATUSES, "status")
+        check_choice(self.sector, SECTORS, "sector")
+        check_date(self.since, "since")
+        check_date(self.until, "until")
+        for name in ("actor", "mode", "text"):
+            check_text(getattr(self, name), name)
+        return self
+
+
+@dataclass
+class EventOut:
+    """One stored event with its evidence, flattened."""
+
+    id: int
+    doc_id: str
+    type: str
+    mode: str | None
+    status: str
+    date: str | None
+    location: str | None
+    actors: list[str]
+    targets: list[str]
+    countries: list[str]
+    sectors: list[str]
+    evidence: Evidence
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of results and how many there are in all."""
+
+    items: list[T]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass
+class ArticleSummary:
+    doc_id: str
+    published: str | None
+    source: str | None
+    dateline: str | None
+    title: str | None
+    url: str | None
+    events: int
+
+
+@dataclass
+class ArticleDetail:
+    summary: ArticleSummary
+    text: str
+    record: ArticleRecord
+    evidence: list[Evidence]
+
+
+@dataclass
+class ActorSummary:
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    events: int
+
+
+@dataclass
+class RoleHeld:
+    role: str
+    date: str | None
+    doc_id: str
+
+
+@dataclass
+class ActorDetail:
+    summary: ActorSummary
+    aliases: list[str]
+    roles: list[RoleHeld]
+    events: list[EventOut]
+
+
+@dataclass
+class Count:
+    key: str
+    count: int
+
+
+@dataclass
+class PeriodCount:
+    period: str
+    type: str
+    count: int
+
+
+@dataclass
+class Relations:
+    """What the store holds about events between two countries."""
+
+    countries: tuple[str, str]
+    events: int
+    first: str | None
+    last: str | None
+    by_type: list[Count] = field(default_factory=list)
+    by_period: list[PeriodCount] = field(default_factory=list)
+    sectors: list[Count] = field(default_factory=list)
+    top_actors: list[Count] = field(default_factory=list)
+
+
+@dataclass
+class FactOut:
+    value: float
+    unit: str
+    period: str | None
+    about: str | None
+    qualifier: str | None
+    doc_id: str
+    published: str | None
+    evidence: Evidence
+
+
+@dataclass
+class SearchHit:
+    doc_id: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+def _event_query(f: EventFilter) -> Select[m.Event]:
+    q = select(m.Event)
+    for c in f.countries:
+        q = q.where(m.Event.id.in_(select(m.EventCountry.event_id).where(m.EventCountry.country == c)))
+    if f.actor:
+        who = (select(m.EventArgument.event_id).join(m.Alias, m.Alias.entity_id == m.EventArgument.entity_id)
+               .where(m.Alias.key == key(f.actor)))
+        q = q.where(m.Event.id.in_(who))
+    for column, value in ((m.Event.type, f.type), (m.Event.mode, f.mode), (m.Event.status, f.status)):
+        if value:
+            q = q.where(column == value)
+    if f.sector:
+        q = q.where(m.Event.id.in_(select(m.Sector.event_id).where(m.Sector.sector == f.sector)))
+    if f.since:
+        q = q.where(m.Event.date >= f.since)
+    if f.until:
+        # "~" sorts after every digit and "/", so an interval starting on the last day is kept
+        q = q.where(m.Event.date <= f.until + "~")
+    if f.text:
+        q = q.where(m.Event.evidence_id.in_(
+            select(m.EvidenceSpan.id).where(m.EvidenceSpan.text.icontains(f.text, autoescape=True))))
+    return q
+
+
+def _order(q: Select[m.Event], sort: Sort) -> Select[m.Event]:
+    if sort == "newest":
+        return q.order_by(m.Event.date.desc().nulls_last(), m.Event.id)
+    if sort == "oldest":
+        return q.order_by(m.Event.date.asc().nulls_last(), m.Event.id)
+    return q.order_by(m.Event.id)
+
+
+def _events_out(s: Session, events: Sequence[m.Event]) -> list[EventOut]:
+    ids = [e.id for e in events]
+    sectors: dict[int, list[str]] = {}
+    for event_id, sector in s.execute(select(m.Sector.event_id, m.Sector.sector)
+                                      .where(m.Sector.event_id.in_(ids)).order_by(m.Sector.id)):
+        if event_id is not None:
+            sectors.setdefault(event_id, []).append(sector)
+    return [EventOut(
+        id=e.id, doc_id=e.article.doc_id, type=e.type, mode=e.mode, status=e.status, date=e.date,
+        location=e.location, actors=[a.entity.name for a in e.arguments if a.role == "actor"],
+        targets=[a.entity.name for a in e.arguments if a.role == "target"],
+        countries=sorted(c.country for c in e.countries), sectors=sectors.get(e.id, []),
+        evidence=Evidence(text=e.evidence.text, start=e.evidence.start, end=e.evidence.end)) for e in events]
+
+
+def _with_details(q: Select[m.Event]) -> Select[m.Event]:
+    return q.options(selectinload(m.Event.arguments).selectinload(m.EventArgument.entity),
+                     selectinload(m.Event.countries), selectinload(m.Event.evidence), selectinload(m.Event.article))
+
+
+def _count(s: Session, q: Select[m.Event] | Select[m.Article] | Select[m.Entity]) -> int:
+    """How many rows `q` gives in all (before paging)."""
+    return s.scalar(select(func.count()).select_from(q.subquery())) or 0
+
+
+def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "newest", limit: int = 100,
+                offset: int = 0) -> Page[EventOut]:
+    """One page of the events matching `f`, in the order `sort` asks, with the total count."""
+    check_page(limit, offset)
+    check_choice(sort, ("newest", "oldest", "id"), "sort")
+    q = _event_query(f.checked())
+    with store.session() as s:
+        rows = s.scalars(_with_details(_order(q, sort)).limit(limit).offset(offset)).all()
+        return Page(_events_out(s, rows), _count(s, q), offset, limit)
+
+
+def iter_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "oldest",
+                batch: int = MAX_PAGE_SIZE) -> list[EventOut]:
+    """Every event matching `f` (for exports), read a page at a time."""
+    out: list[EventOut] = []
+    while True:
+        page = list_events(store, f, sort=sort, limit=batch, offset=len(out))
+        out.extend(page.items)
+        if len(page.items) < batch:
+            return out
+
+
+def get_event(store: Store, event_id: int) -> EventOut:
+    with store.session() as s:
+        e = s.scalar(_with_details(select(m.Event).where(m.Event.id == event_id)))
+        if e is None:
+            raise NotFound(f"no event {event_id}")
+        return _events_out(s, [e])[0]
+
+
+def _article_summary(a: m.Article, events: int) -> ArticleSummary:
+    return ArticleSummary(doc_id=a.doc_id, published=a.published, source=a.source, dateline=a.dateline,
+                          title=a.title, url=a.url, events=events)
+
+
+def list_articles(store: Store, *, since: str | None = None, until: str | None = None, source: str | None = None,
+                  limit: int = 100, offset: int = 0) -> Page[ArticleSummary]:
+    """Stored articles, newest publication first."""
+    check_page(limit, offset)
+    check_date(since, "since")
+    check_date(until, "until")
+    check_text(source, "source")
+    q = select(m.Article)
+    if since:
+        q = q.where(m.Article.published >= since)
+    if until:
+        q = q.where(m.Article.published <= until + "~")
+    if source:
+        q = q.where(m.Article.source == source)
+    n_events = (select(func.count(m.Event.id)).where(m.Event.article_id == m.Article.id)
+                .correlate(m.Article).scalar_subquery())
+    page = (select(m.Article, n_events).where(m.Article.id.in_(q.with_only_columns(m.Article.id)))
+            .order_by(m.Article.published.desc().nulls_last(), m.Article.doc_id).limit(limit).offset(offset))
+    with store.session() as s:
+        items = [_article_summary(a, n) for a, n in s.execute(page)]
+        return Page(items, _count(s, q), offset, limit)
+
+
+def get_article(store: Store, doc_id: str) -> ArticleDetail:
+    """One article with its text, its record and every evidence span stored for it."""
+    with store.session() as s:
+        a = s.scalar(select(m.Article).where(m.Article.doc_id == doc_id))
+        if a is None:
+            raise NotFound(f"no article {doc_id[:200]!r}")
+        spans = s.scalars(select(m.EvidenceSpan).where(m.EvidenceSpan.article_id == a.id)
+                          .order_by(m.EvidenceSpan.start, m.EvidenceSpan.id)).all()
+        n = s.scalar(select(func.count()).where(m.Event.article_id == a.id)) or 0
+        return ArticleDetail(summary=_article_summary(a, n), text=a.text,
+                             record=ArticleRecord.model_validate_json(a.record),
+                             evidence=[Evidence(text=e.text, start=e.start, end=e.end) for e in spans])
+
+
+def _actor_counts(q: Select[m.Entity]) -> Select[m.Entity, int]:
+    n = (select(func.count(func.distinct(m.EventArgument.event_id))).where(m.EventArgument.entity_id == m.Entity.id)
+         .correlate(m.Entity).scalar_subquery())
+    return select(m.Entity, n).where(m.Entity.id.in_(q.with_only_columns(m.Entity.id)))
+
+
+def list_actors(store: Store, *, country: str | None = None, name: str | None = None, limit: int = 100,
+                offset: int = 0) -> Page[ActorSummary]:
+    """Canonical actors, by name; `name` matches any alias, ignoring case and accents."""
+    check_page(limit, offset)
+    if country is not None:
+        check_country(country)
+    check_text(name, "name")
+    q = select(m.Entity)
+    if country:
+        q = q.where(m.Entity.country == country)
+    if name:
+        q = q.where(m.Entity.id.in_(select(m.Alias.entity_id).where(m.Alias.key.contains(key(name), autoescape=True))))
+    with store.session() as s:
+        rows = s.execute(_actor_counts(q).order_by(m.Entity.name, m.Entity.id).limit(limit).offset(offset)).all()
+        items = [ActorSummary(id=e.id, name=e.name, kind=e.kind, country=e.country, events=n) for e, n in rows]
+        return Page(items, _count(s, q), offset, limit)
+
+
+def get_actor(store: Store, actor_id: int, *, event_limit: int = 100) -> ActorDetail:
+    """One actor with aliases, the roles articles give it over time, and its newest events."""
+    with store.session() as s:
+        row = s.execute(_actor_counts(select(m.Entity).where(m.Entity.id == actor_id))).first()
+        if row is None:
+            raise NotFound(f"no actor {actor_id}")
+        e, n = row
+        roles = s.execute(select(m.Role.role, m.Role.date, m.Article.doc_id).join(m.Article)
+                          .where(m.Role.entity_id == e.id).order_by(m.Role.date.nulls_last(), m.Role.id)).all()
+        mine = select(m.EventArgument.event_id).where(m.EventArgument.entity_id == e.id)
+        events = s.scalars(_with_details(_order(select(m.Event).where(m.Event.id.in_(mine)), "newest"))
+                           .limit(event_limit)).all()
+        return ActorDetail(summary=ActorSummary(id=e.id, name=e.name, kind=e.kind, country=e.country, events=n),
+                           aliases=sorted(a.alias for a in e.aliases),
+                           roles=[RoleHeld(role=r, date=d, doc_id=doc) for r, d, doc in roles],
+                           events=_events_out(s, events))
+
+
+def relations(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,
+              period: Period = "year", top: int = 10) -> Relations:
+    """Counts of the events between two countries: by type, by type and period, by sector, by actor."""
+    check_country(a, "a")
+    check_country(b, "b")
+    check_choice(period, ("year", "month"), "period")
+    ids = _event_query(EventFilter(countries=(a, b), since=since, until=until).checked()).with_only_columns(m.Event.id)
+    length = 4 if period == "year" else 7
+    with store.session() as s:
+        total, first, last = s.execute(select(func.count(), func.min(m.Event.date), func.max(m.Event.date))
+                                       .where(m.Event.id.in_(ids))).one()
+        by_type = s.execute(select(m.Event.type, func.count()).where(m.Event.id.in_(ids))
+                            .group_by(m.Event.type).order_by(func.count().desc(), m.Event.type)).all()
+        p = func.substr(m.Event.date, 1, length)
+        by_period = s.execute(select(p, m.Event.type, func.count())
+                              .where(m.Event.id.in_(ids), m.Event.date.is_not(None), ~m.Event.date.startswith("-"))
+                              .group_by(p, m.Event.type).order_by(p, m.Event.type)).all()
+        sectors = s.execute(select(m.Sector.sector, func.count()).where(m.Sector.event_id.in_(ids))
+                            .group_by(m.Sector.sector).order_by(func.count().desc(), m.Sector.sector)).all()
+        actors = s.execute(select(m.Entity.name, func.count(func.distinct(m.EventArgument.event_id)))
+                           .join(m.EventArgument, m.EventArgument.entity_id == m.Entity.id)
+                           .where(m.EventArgument.event_id.in_(ids)).group_by(m.Entity.id, m.Entity.name)
+                           .order_by(func.count(func.distinct(m.EventArgument.event_id)).desc(), m.Entity.name)
+                           .limit(top)).all()
+    return Relations(countries=(a, b), events=total, first=first, last=last,
+                     by_type=[Count(t, n) for t, n in by_type],
+                     by_period=[PeriodCount(pr, t, n) for pr, t, n in by_period],
+                     sectors=[Count(k, n) for k, n in sectors], top_actors=[Count(k, n) for k, n in actors])
+
+
+def facts(store: Store, a: str, b: str, *, unit: str | None = None, about: str | None = None,
+          since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0) -> Page[FactOut]:
+    """Figures stated in articles that report events between `a` and `b`, ordered by period:
+    a time series when `unit` and `about` narrow it to one quantity."""
+    check_country(a, "a")
+    check_country(b, "b")
+    check_page(limit, offset)
+    check_text(unit, "unit")
+    check_text(about, "about")
+    check_date(since, "since")
+    check_date(until, "until")
+    articles = _event_query(EventFilter(countries=(a, b))).with_only_columns(m.Event.article_id)
+    q = select(m.Fact).where(m.Fact.article_id.in_(articles))
+    if unit:
+        q = q.where(m.Fact.unit == unit)
+    if about:
+        q = q.where(m.Fact.about.icontains(about, autoescape=True))
+    if since:
+        q = q.where(m.Fact.period >= since)
+    if until:
+        q = q.where(m.Fact.period <= until + "~")
+    page = (select(m.Fact, m.Article, m.EvidenceSpan).join(m.Article, m.Article.id == m.Fact.article_id)
+            .join(m.EvidenceSpan, m.EvidenceSpan.id == m.Fact.evidence_id).where(m.Fact.id.in_(q.with_only_columns(m.Fact.id)))
+            .order_by(m.Fact.period.nulls_last(), m.Article.published, m.Fact.id).limit(limit).offset(offset))
+    with store.session() as s:
+        items = [FactOut(value=f.value, unit=f.unit, period=f.period, about=f.about, qualifier=f.qualifier,
+                         doc_id=art.doc_id, published=art.published,
+                         evidence=Evidence(text=ev.text, start=ev.start, end=ev.end))
+                 for f, art, ev in s.execute(page)]
+        return Page(items, s.scalar(select(func.count()).select_from(q.subquery())) or 0, offset, limit)
+
+
+def _snippet(text: str, q: str, width: int = 240) -> str:
+    at = text.casefold().find(q.casefold())
+    start = max(0, at - width // 2) if at >= 0 else 0
+    return " ".join(text[start:start + width].split())
+
+
+def search(store: Store, q: str, *, limit: int = 20, offset: int = 0) -> Page[SearchHit]:
+    """Articles whose title or text contains `q` (any case), newest first, each with a snippet."""
+    check_page(limit, offset)
+    if check_text(q, "q") is None or not q.strip():
+        raise InvalidParameter("q", "must not be empty")
+    match = select(m.Article).where(m.Article.text.icontains(q, autoescape=True)
+                                    | m.Article.title.icontains(q, autoescape=True))
+    with store.session() as s:
+        rows = s.scalars(match.order_by(m.Article.published.desc().nulls_last(), m.Article.doc_id)
+                         .limit(limit).offset(offset)).all()
+        items = [SearchHit(doc_id=a.doc_id, title=a.title, published=a.published, snippet=_snippet(a.text, q))
+                 for a in rows]
+        return Page(items, _count(s, match), offset, limit)
