@@ -30,7 +30,7 @@ from entente.records import Event
 PRONOUNS = {"he", "she", "him", "her", "his"}
 TEMPORAL_PREPS = {"after", "before", "during", "following", "at", "ahead"}
 REPORTING_VERBS = {"say", "stress", "note", "tell", "add", "emphasise", "emphasize", "highlight", "value", "affirm",
-                   "state", "believe", "express", "mention"}
+                   "state", "believe", "express", "mention", "point", "underline", "underscore", "recall", "insist"}
 GENERIC_NOUNS = {"meeting", "visit", "discussion", "call", "summit", "trip", "exchange", "contact"}
 HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
@@ -233,7 +233,12 @@ def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | Non
     for t in tokens:
         i = index.at(t)
         if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON":
-            i = _antecedent(t, index, last_subject) if t.lower_ in ("his", "her") else last_subject
+            i = _antecedent(t, index, last_subject)
+        if i is None and t.lower_ in ("i", "me", "my") and t.pos_ == "PRON":
+            # a quote's first person is its speaker: '"... my visit ...," Putin pointed out'
+            speakers = _persons_in(_main_subject(t.sent), index, last_subject) \
+                if t.sent.root.lemma_.lower() in REPORTING_VERBS else []
+            i = speakers[0] if speakers else last_subject
         if i is None:
             i = _descriptor_person(t, index)
         if i is not None and i not in found:
@@ -262,7 +267,9 @@ def _subjects(trigger: Token) -> tuple[list[Token], bool]:
     """Tokens of the trigger's subject (or a light verb's, for 'held talks'), and whether the
     construction is passive (then the agent, 'by X', is the actor)."""
     verb = trigger
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+    if trigger.pos_ == "NOUN" and (trigger.dep_ in ("dobj", "nsubjpass", "attr") or (
+            trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "for", "in", "into", "at", "during"))):
+        # "held talks", "was on a visit", "went into talks": the verb's subject takes part
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
         if head.lemma_.lower() in lexicon().light_verbs or head.pos_ in ("VERB", "AUX"):
             verb = head
@@ -345,6 +352,42 @@ def _location(region: list[Token], mode: str | None) -> str | None:
             if iso:
                 return gaz.countries[iso].name
     return None
+
+
+def _in_other_clause(doc: Doc, offset: int, trigger: Token) -> bool:
+    """A time inside a relative clause ('Ano, who on Tuesday called ...') dates that clause."""
+    i = _token_at(doc, offset)
+    if i is None:
+        return False
+    for anc in doc[i].ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in anc.subtree}:
+            return True
+    return False
+
+
+def _visiting(tok: Token, index: PersonIndex) -> int | None:
+    """The person a participle 'visiting' describes ('visiting Russian Minister X')."""
+    if tok.lower_ != "visiting":
+        return None
+    candidates = [tok.head] if tok.dep_ == "amod" else [c for c in tok.children if c.dep_ == "dobj"]
+    for c in candidates:
+        for t in c.subtree:
+            if (i := index.at(t)) is not None and t.i > tok.i:
+                return i
+    return None
+
+
+def _verb_objects(verb: Token) -> list[Token]:
+    """The objects of a verb and of its complement: 'told [visiting] Minister X'."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            out += list(c.subtree)
+        elif c.dep_ == "xcomp":
+            out += [t for d in c.children if d.dep_ == "dobj" for t in d.subtree]
+    return out
 
 
 def _definite(tok: Token) -> bool:
@@ -450,6 +493,13 @@ def find_events(doc: Doc) -> list[Found]:
                     tok.head.lower_ in TEMPORAL_PREPS and sent.root.lemma_.lower() not in REPORTING_VERBS:
                 # "signed a plan after talks at the Chancellery": the clause's subject held the talks
                 subj = _persons_in(_main_subject(sent), index, last_subject)
+            visitor = _visiting(tok, index)
+            if visitor is not None:
+                # "visiting Russian Minister X": X is the visitor, whoever the clause's subject is
+                subj, everyone = [visitor], []
+            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
+                # "X told Y in a meeting": the verb's other participants were at the meeting too
+                everyone += _persons_in(_verb_objects(tok.head.head), index, last_subject)
             actors = list(dict.fromkeys(subj or []))
             targets = [i for i in dict.fromkeys(everyone) if i not in actors]
             if passive and not subj:
@@ -463,9 +513,11 @@ def find_events(doc: Doc) -> list[Found]:
             region_ids = {t.i for t in region}
             # "the 30th anniversary of the signing": an anniversary dates only what it commemorates
             region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids
+                            and not _in_other_clause(doc, t.start, tok)
                             and (t.kind != "anniversary" or 0 < tok.idx - t.end < 40)]
             others = set().union(*[v for k, v in claimed.items() if k != tok.i])
-            texpr = _date(region_times, [t for t in sent_times if t.start not in others], tok)
+            free = [t for t in sent_times if t.start not in others and t.kind != "anniversary"]
+            texpr = _date(region_times, free, tok)
             status = _status(tok, sent, texpr, published)
             date = None
             defaulted = False
@@ -506,7 +558,29 @@ def find_events(doc: Doc) -> list[Found]:
                 last_subject = subj_people[0]
             elif named:
                 last_subject = named[0]
+    _lead_counterparts(found, doc, index, published)
     return merge(found)
+
+
+def _lead_counterparts(found: list[Found], doc: Doc, index: PersonIndex, published: str | None) -> None:
+    """A meeting on the day of publication with one named participant: the people the lead
+    paragraph names from another country are the other side ("Putin has told Trong ...")."""
+    if published is None:
+        return
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    lead = index.in_range(start, end if end > 0 else len(text))  # the lead paragraph
+    for f in found:
+        if f.type != "CONSULT" or f.mode not in ("meet", "call") or f.status != "done" or len(f.people) != 1:
+            continue
+        if f.date != published:
+            continue
+        (who,) = f.people
+        country = index.people[who].country
+        others = [i for i in dict.fromkeys(lead) if i != who and index.people[i].country
+                  and index.people[i].country != country]
+        f.targets += others[:2]
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -520,7 +594,8 @@ def merge(found: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for f in found:
         twin = next((m for m in merged if m.type == f.type and m.mode == f.mode
-                     and (m.status == f.status or m.date_defaulted or f.date_defaulted)
+                     and (m.status == f.status or ({m.status, f.status} == {"done", "planned"}
+                                                   and (m.date_defaulted or f.date_defaulted)))
                      and (f.people <= m.people or m.people <= f.people)
                      and (f.people or m.people or m.date == f.date)
                      and (_compatible(m.date, f.date) or m.date_defaulted or f.date_defaulted)), None)

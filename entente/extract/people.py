@@ -179,6 +179,9 @@ def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in lex.geo_nouns:
         return False
+    # "the Specified Skilled Worker programme": a name that modifies a common noun names a thing
+    if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" and span.root.head.i >= span.end:
+        return False
     # the object of "to/from/in/at", directly or through a list, is a place: "flights to X and Y"
     tok = span.root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -249,9 +252,9 @@ def add_short_forms(people: list[Person], text: str, original: str) -> None:
         canon = _canonical(p.parts)
         if len(canon) < 2:
             continue
-        forms = {canon[-1]}
-        if canon[0] in lex.surname_first:
-            forms.add(canon[0])
+        # the family name, and the first name too: "Xi", "Prabowo", "Lula" stand alone in news;
+        # a first name shared by two people of the article is dropped below as ambiguous
+        forms = {canon[-1], canon[0]} if not INITIAL.match(canon[0]) else {canon[-1]}
         for f in forms:
             shorts.setdefault(f, []).append(p)
     taken = sorted(span for p in people for span in p.mentions)

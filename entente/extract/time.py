@@ -39,6 +39,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+{YEAR}", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+{YEAR}", re.I)),
     ("my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}", re.I)),
+    ("month_relative_year", re.compile(rf"\b(?:in\s+)?{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)),
     ("month_same_year", re.compile(rf"\b(?:in\s+)?{MONTH}\s+(?:of\s+)?the\s+same\s+year", re.I)),
     ("in_month", re.compile(rf"\b(?:in|since|during|by|until|from|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?{MONTH}(?!\s+\d)\b")),
     ("relative", re.compile(r"\b(?P<rel>last|this|next|the\s+previous|the\s+coming|the\s+past)\s+(?P<unit>year|month|week)\b", re.I)),
@@ -156,6 +157,11 @@ def resolve(kind: str, m: re.Match[str], anchor: Anchor, context_year: int | Non
         return e
     if kind == "my" and month:
         e.value = f"{year}-{month:02d}"
+        return e
+    if kind == "month_relative_year" and month:
+        shift = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        e.value = f"{anchor.year + shift}-{month:02d}" if anchor.year else None
+        e.explicit_year = anchor.year is not None
         return e
     if kind == "month_same_year" and month:
         e.value = f"{context_year}-{month:02d}" if context_year else None
