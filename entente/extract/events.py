@@ -536,8 +536,8 @@ def find_events(doc: Doc) -> list[Found]:
             f = Found(trig.type, mode, tok, actors, targets, status, date,
                       _location(region, trig.mode), countries, [sent], defaulted)
             if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
-                visitor = {people[i].country for i in actors}
-                if visitor and article.dateline_country not in visitor:
+                visiting = {people[i].country for i in actors}
+                if visiting and article.dateline_country not in visiting:
                     f.location = gaz.countries[article.dateline_country].name
             if f.mode in ("meet", "call") and f.location is None and article is not None and (
                     date and date == published and article.dateline):
