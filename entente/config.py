@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     batch_size: int = 16
     progress_threshold: int = 5
     disabled_components: tuple[str, ...] = ()
+    # the HTTP API: the bearer token for POST /ingest when bound beyond localhost, and the body limit
+    api_token: str | None = None
+    api_max_body_bytes: int = 2_000_000
 
 
 @lru_cache(maxsize=1)

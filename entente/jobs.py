@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from hashlib import sha256
 
 from entente.clean import clean
 from entente.config import Settings, get_settings
+from entente.errors import Messages
 from entente.extract.pipeline import extract_many, shared_nlp
 from entente.ingest import IngestFailure, read_paths
-from entente.records import ArticleRecord, CleanArticle
+from entente.records import ArticleRecord, CleanArticle, RawArticle
 from entente.store import Store
 
 
@@ -88,3 +90,22 @@ def ingest_paths(paths: Sequence[str], store: Store, settings: Settings | None =
     settings = settings or get_settings()
     summary = Summary()
     return ingest_articles(cleaned(paths, summary, settings), store, summary, settings, on_done)
+
+
+def ingest_posted(raws: Sequence[RawArticle], store: Store, settings: Settings | None = None) -> Summary:
+    """Clean, extract and store articles that arrived as text (the API's POST /ingest); an article
+    without a doc_id is named by a hash of its text, so posting it twice stores it once."""
+    settings = settings or get_settings()
+    summary = Summary()
+    articles = []
+    for raw in raws:
+        raw.doc_id = raw.doc_id or "api_" + sha256(raw.text.encode("utf-8")).hexdigest()[:16]
+        raw.origin = f"{raw.origin}:{raw.doc_id}"
+        if len(raw.text.strip()) < settings.min_article_chars:
+            summary.failed += 1
+            summary.problems.append(f"{raw.origin}: {Messages.TOO_SHORT.format(n=len(raw.text.strip()))}")
+            continue
+        article = clean(raw)
+        summary.warnings.extend(article.warnings)
+        articles.append(article)
+    return ingest_articles(articles, store, summary, settings)
