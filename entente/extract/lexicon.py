@@ -97,7 +97,10 @@ def load() -> Lexicon:
     appositive = re.compile(
         rf"^,{SP}(?:(?:the|a){SP})?(?:(?P<adj>{adj}){SP})?(?P<title>{one_title})\s*[,.;)]"
     )
-    leading_junk = re.compile(rf"^(?:(?:the|{hon}|{rank}|{mod}|{head}|{adj})(?:'s)?(?:[ \t,]+|$))+", re.I)
+    # a nationality is junk only before a title: "Russian President X", but "Jordan Bardella"
+    title_word = rf"(?:{hon}|{rank}|{mod}|{head})"
+    leading_junk = re.compile(
+        rf"^(?:(?:the|{title_word}|{adj}(?=[ \t]+{title_word}\b))(?:'s)?(?:[ \t,]+|$))+", re.I)
     head_split = re.compile(rf"{SP}and{SP}(?=(?:{mod}{SP})*{head}\b)")
     surname_first = frozenset(_data_lines("surname_first.txt"))
     geo_nouns = frozenset({"island", "islands", "province", "city", "district", "commune", "river", "lake",

@@ -142,7 +142,7 @@ def _continues_as_organisation(text: str, end: int) -> bool:
     capitalised words after a title were part of an institution's name, not a person's."""
     lex = load_lexicon()
     after = text[end:end + 40]
-    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", after):
+    if re.match(r"\s+(?:of|for)\s+the\s+[A-Z]", after):
         return True
     nxt = re.match(r"\s+(?:and\s+)?([A-Z][\w'-]*)", after)
     return nxt is not None and nxt.group(1) in lex.org_words
@@ -174,7 +174,12 @@ def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
         return False
     if key(span.text) in gaz.place_words or any(w in lex.org_words for w in words):
         return False
-    if any(key(w) in gaz.country_by_name or key(w) in gaz.country_by_demonym for w in words):
+    if len(words) >= 2 and key(" ".join(words[:2])) in gaz.place_words:
+        return False
+    placeish = [key(w) in gaz.country_by_name or key(w) in gaz.country_by_demonym for w in words]
+    # "Jordan Bardella" is a person; "Russia Dmitry Medvedev" or "Viet Nam" is not
+    if any(placeish) and not (len(words) >= 2 and placeish[0] and not any(placeish[1:])
+                              and len(words[0]) > 3):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in lex.geo_nouns:

@@ -57,3 +57,32 @@ def test_short_form_joins_the_full_name(nlp):  # type: ignore[no-untyped-def]
     people = _people(rec)
     assert "Xi" in people["Xi Jinping"].aliases
     assert len(people) == 2
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("U.S. Senator Raphael Warnock of Georgia met Georgian Prime Minister Irakli Kobakhidze in Tbilisi.",
+     "Raphael Warnock", "USA"),
+    ("U.S. Senator Raphael Warnock of Georgia met Georgian Prime Minister Irakli Kobakhidze in Tbilisi.",
+     "Irakli Kobakhidze", "GEO"),
+    ("Jordan Bardella, the leader of France's National Rally, met Jordanian Foreign Minister Ayman Safadi.",
+     "Ayman Safadi", "JOR"),
+    ("South Korean President Yoon Suk Yeol met Chinese President Xi Jinping in Lima. Yoon asked Xi to "
+     "play a constructive role.", "Yoon Suk Yeol", "KOR"),
+])
+def test_ambiguous_place_names_and_surname_first_names(nlp, text, name, country):  # type: ignore[no-untyped-def]
+    people = _people(record_of(text, nlp))
+    assert people[name].country == country
+
+
+def test_a_person_named_like_a_country_is_still_a_person(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Jordan Bardella, the leader of France's National Rally, met Jordanian Foreign Minister "
+                    "Ayman Safadi in Amman. Bardella said the talks were useful.", nlp)
+    assert "Jordan Bardella" in _people(rec)
+
+
+def test_surname_first_short_form_joins_its_person(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("South Korean President Yoon Suk Yeol met Chinese President Xi Jinping in Lima. Yoon asked "
+                    "Xi to play a constructive role.", nlp)
+    people = _people(rec)
+    assert "Yoon" in people["Yoon Suk Yeol"].aliases and "Xi" in people["Xi Jinping"].aliases
+    assert len(people) == 2

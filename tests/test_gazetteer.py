@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from entente import gazetteer
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Turkish", "TUR"), ("Việt Nam", "VNM"), ("Viet Nam", "VNM"),
+    ("the Philippines", "PHL"), ("Filipino", "PHL"), ("U.S.", "USA"), ("Georgia", "GEO"), ("Jordanian", "JOR"),
+    ("South Korean", "KOR"), ("DPRK", "PRK"), ("Côte d'Ivoire", "CIV"),
+])
+def test_country_names_demonyms_and_press_forms(text, iso3):  # type: ignore[no-untyped-def]
+    assert gazetteer.load().country_of(text) == iso3
+
+
+def test_every_un_member_state_is_in_the_gazetteer():  # type: ignore[no-untyped-def]
+    import pycountry
+
+    g = gazetteer.load()
+    assert len(g.countries) >= 249
+    assert {c.alpha_3 for c in pycountry.countries} <= set(g.countries)
+    missing_demonym = [c.iso3 for c in g.countries.values() if not c.demonyms and c.iso3 in {"RUS", "VNM", "KEN"}]
+    assert missing_demonym == []
+
+
+@pytest.mark.parametrize("text,city", [("HÀ NỘI", "Hanoi"), ("Ha Noi", "Hanoi"), ("Moscow", "Moscow"),
+                                       ("NEW DELHI", "New Delhi"), ("Kazan", "Kazan")])
+def test_city_spellings(text, city):  # type: ignore[no-untyped-def]
+    c = gazetteer.load().city(text)
+    assert c is not None and c.name == city
+
+
+def test_leader_country_only_when_unambiguous():  # type: ignore[no-untyped-def]
+    g = gazetteer.load()
+    assert g.leader_country(["Narendra Modi"]) == "IND"
+    assert g.leader_country(["Nobody Atall"]) is None
