@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from entente.config import get_settings
@@ -107,22 +107,19 @@ def ingest(
     paths: Paths,
     db: Db = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes for extraction (one writer)")] = 1,
 ) -> None:
-    """Extract articles and store them; text already stored is left unchanged, and the same text
-    under another name (another file or format) is counted as a duplicate and not stored again."""
+    """Extract articles and store them; text already stored is left unchanged."""
     settings = get_settings()
     try:
         store = Store(_db(db))
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    files = sum(1 for _ in discover(paths)) if "-" not in paths else 1
-    show = not quiet and files > settings.progress_threshold
-    # a file may hold many articles (a feed, a dump, a web archive): count articles, no total
-    with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
+    total = sum(1 for _ in discover(paths)) if "-" not in paths else 1
+    show = not quiet and total > settings.progress_threshold
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[rate]}"), console=err, disable=not show) as progress:
-        task = progress.add_task("ingest", total=None, rate="")
+        task = progress.add_task("ingest", total=total, rate="")
 
         def done() -> None:
             progress.advance(task)
@@ -131,14 +128,14 @@ def ingest(
                 progress.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
 
         try:
-            summary = ingest_paths(paths, store, settings, on_done=done, jobs=jobs)
+            summary = ingest_paths(paths, store, settings, on_done=done)
         except EntenteError as exc:
             err.print(f"[red]error[/]: {exc}", highlight=False)
             raise typer.Exit(2) from exc
     _report(summary)
     if not quiet:
         err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
-                  f"{summary.duplicates} duplicates, {summary.failed} failed → {store.url}", highlight=False)
+                  f"{summary.failed} failed → {store.url}", highlight=False)
     store.close()
     raise typer.Exit(0 if summary.ok else 1)
 
@@ -192,6 +189,60 @@ def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db
         out.print(f"  fact {q}{f.value:,.10g} {f.unit} {f.period or ''} — {_short(f.evidence.text, 100)}",
                   highlight=False)
     out.print(f"  sectors: {', '.join(record.sectors)}", highlight=False)
+
+@app.command()
+def actors(
+    db: Db = None,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="ISO3 code of the actors' country")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100000, help="At most this many actors")] = 100,
+) -> None:
+    """List canonical actors, most reported first, with their alias and event counts."""
+    try:
+        rows = Store(_db(db)).actors(country=country, limit=limit)
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    table = Table(title=f"{len(rows)} actors", expand=False)
+    for col in ("name", "kind", "country", "aliases", "articles", "events"):
+        table.add_column(col, justify="right" if col in ("aliases", "articles", "events") else "left")
+    for r in rows:
+        table.add_row(r.name, r.kind, r.country or "", str(r.aliases), str(r.articles), str(r.events))
+    out.print(table)
+
+
+@app.command(context_settings={"allow_interspersed_args": True})
+def actor(
+    words: Annotated[list[str], typer.Argument(help="NAME, or: merge A B, or: split NAME --alias X")],
+    alias: Annotated[str | None, typer.Option("--alias", help="With split: the alias that is another actor")] = None,
+    db: Db = None,
+) -> None:
+    """Show one actor (aliases, roles over time, events), or correct resolution: `merge A B` makes A
+    and B one actor, `split NAME --alias X` makes X another actor. Corrections survive re-ingest."""
+    try:
+        store = Store(_db(db))
+        if words[0] == "merge" and len(words) == 3:
+            store.merge_actors(words[1], words[2])
+            out.print(f"merged {words[2]!r} into {store.actor(words[1]).name!r}", highlight=False)
+        elif words[0] == "split" and len(words) == 2 and alias:
+            store.split_actor(words[1], alias)
+            out.print(f"split {alias!r} from {store.actor(words[1]).name!r}", highlight=False)
+        elif words[0] in ("merge", "split"):
+            raise typer.BadParameter("use: actor merge A B, or: actor split NAME --alias X", param_hint="WORDS")
+        else:
+            _print_actor(store, " ".join(words))
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+
+
+def _print_actor(store: Store, name: str) -> None:
+    p = store.actor(name)
+    out.print(f"[bold]{p.name}[/]  {p.kind}  {p.country or '?'}", highlight=False)
+    out.print(f"  aliases: {', '.join(p.aliases)}", highlight=False)
+    for role, date, doc_id in p.roles:
+        out.print(f"  {date or 'undated':10}  {role}  ({doc_id})", highlight=False)
+    rows = store.events(event_ids=p.events, limit=len(p.events) or 1)
+    out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
 
 
 if __name__ == "__main__":

@@ -12,13 +12,14 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from entente import resolve
 from entente.config import database_url
 from entente.errors import NotFound, StoreError
-from entente.fold import key
-from entente.records import ArticleRecord, CleanArticle, Evidence
+from entente.records import ArticleRecord, CleanArticle
+from entente.store import actors as actor_store
 from entente.store import models as m
+from entente.store.actors import ActorProfile, ActorRow
 from entente.store.migrate import upgrade
+from entente.store.write import remove_article, write_article
 
 
 @dataclass
@@ -82,17 +83,22 @@ class Store:
                 old = s.scalar(select(m.Article).where(m.Article.doc_id == record.doc_id))
                 status = "ingested"
                 if old is not None:
-                    s.delete(old)
-                    s.flush()
+                    remove_article(s, old)
                     status = "updated"
-                _write(s, article, record)
+                a = m.Article(doc_id=record.doc_id, content_hash=article.content_hash, origin=article.origin,
+                              url=article.url, title=article.title, published=record.published, source=record.source,
+                              dateline=record.dateline, text=article.text, record=record.model_dump_json())
+                s.add(a)
+                s.flush()
+                write_article(s, a, record)
                 return status
         except SQLAlchemyError as exc:
             raise StoreError(f"{article.origin}: could not be stored: {exc.__class__.__name__}: {exc}") from exc
 
     def events(self, countries: Sequence[str] = (), type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100, offset: int = 0) -> list[EventRow]:
-        """Stored events, newest first, filtered by country (all given must take part), type and date."""
+               until: str | None = None, limit: int = 100, offset: int = 0,
+               event_ids: Sequence[int] | None = None) -> list[EventRow]:
+        """Stored events, newest first, filtered by country (all given must take part), type, date and id."""
         q = select(m.Event).options(
             selectinload(m.Event.arguments).selectinload(m.EventArgument.entity),
             selectinload(m.Event.countries), selectinload(m.Event.evidence), selectinload(m.Event.article))
@@ -101,6 +107,8 @@ class Store:
             q = q.where(m.Event.id.in_(sub))
         if type:
             q = q.where(m.Event.type == type.upper())
+        if event_ids is not None:
+            q = q.where(m.Event.id.in_(list(event_ids)))
         if since:
             q = q.where(m.Event.date >= since)
         if until:
@@ -117,6 +125,34 @@ class Store:
                 raise NotFound(f"no article {doc_id!r} in {self.url}")
             return ArticleRecord.model_validate_json(a.record), a.text
 
+    def delete(self, doc_id: str) -> None:
+        """Remove an article and everything derived from it."""
+        with self.session() as s, s.begin():
+            a = s.scalar(select(m.Article).where(m.Article.doc_id == doc_id))
+            if a is None:
+                raise NotFound(f"no article {doc_id!r} in {self.url}")
+            remove_article(s, a)
+
+    def actors(self, country: str | None = None, kind: str | None = None, limit: int = 1000) -> list[ActorRow]:
+        """Canonical actors with alias, article and event counts, most reported first."""
+        with self.session() as s:
+            return actor_store.list_actors(s, country, kind, limit)
+
+    def actor(self, name: str) -> ActorProfile:
+        """One actor's aliases, roles over time and events; NotFound or StoreError if `name` fits none or several."""
+        with self.session() as s:
+            return actor_store.profile(s, name)
+
+    def merge_actors(self, name: str, other: str) -> None:
+        """Correct resolution: `name` and `other` are one actor, now and on every later ingest."""
+        with self.session() as s, s.begin():
+            actor_store.merge(s, name, other)
+
+    def split_actor(self, name: str, alias: str) -> None:
+        """Correct resolution: `alias` is a different actor from `name`, now and on every later ingest."""
+        with self.session() as s, s.begin():
+            actor_store.split(s, name, alias)
+
     def counts(self) -> dict[str, int]:
         from sqlalchemy import func
 
@@ -132,69 +168,3 @@ def _row(e: m.Event) -> EventRow:
         location=e.location, actors=[a.entity.name for a in e.arguments if a.role == "actor"],
         targets=[a.entity.name for a in e.arguments if a.role == "target"],
         countries=sorted(c.country for c in e.countries), evidence=e.evidence.text)
-
-
-def _evidence(s: Session, article_id: int, ev: Evidence) -> m.EvidenceSpan:
-    span = m.EvidenceSpan(article_id=article_id, start=ev.start, end=ev.end, text=ev.text)
-    s.add(span)
-    s.flush()
-    return span
-
-
-def _actor(s: Session, name: str, country: str | None, aliases: list[str]) -> m.Entity:
-    """The canonical person for a name, found among stored actors or created."""
-    keys = {key(a) for a in aliases} | {key(name)}
-    candidates = s.scalars(
-        select(m.Entity).join(m.Alias).where(m.Entity.kind == "PERSON", m.Alias.key.in_(keys)).distinct()
-    ).all()
-    for c in candidates:
-        if resolve.same_person(name, country, aliases, c.name, c.country, [a.alias for a in c.aliases]):
-            entity = c
-            break
-    else:
-        entity = m.Entity(kind="PERSON", name=name, key=resolve.actor_key(name), country=country)
-        s.add(entity)
-        s.flush()
-    entity.country = entity.country or country
-    have = {a.alias for a in entity.aliases}
-    for alias in {name, *aliases} - have:
-        entity.aliases.append(m.Alias(alias=alias, key=key(alias)))
-    return entity
-
-
-def _write(s: Session, article: CleanArticle, record: ArticleRecord) -> None:
-    a = m.Article(doc_id=record.doc_id, content_hash=article.content_hash, origin=article.origin, url=article.url,
-                  title=article.title, published=record.published, source=record.source,
-                  dateline=record.dateline, text=article.text, record=record.model_dump_json())
-    s.add(a)
-    s.flush()
-    by_name: dict[str, m.Entity] = {}
-    for ent in record.entities:
-        actor = _actor(s, ent.name, ent.country, ent.aliases)
-        by_name[ent.name] = actor
-        for start, end in ent.mentions:
-            s.add(m.Mention(article_id=a.id, entity_id=actor.id, start=start, end=end))
-        for role in ent.roles:
-            s.add(m.Role(entity_id=actor.id, article_id=a.id, role=role, date=record.published))
-    for ev in record.events:
-        span = _evidence(s, a.id, ev.evidence)
-        row = m.Event(article_id=a.id, type=ev.type, mode=ev.mode, status=ev.status, date=ev.date,
-                      location=ev.location, trigger=ev.trigger, evidence_id=span.id)
-        s.add(row)
-        s.flush()
-        for more in ev.more_evidence:
-            _evidence(s, a.id, more)
-        for role, names in (("actor", ev.actors), ("target", ev.targets)):
-            for n in names:
-                if n in by_name:
-                    s.add(m.EventArgument(event_id=row.id, entity_id=by_name[n].id, role=role))
-        for c in ev.countries:
-            s.add(m.EventCountry(event_id=row.id, country=c))
-        for sector in ev.sectors:
-            s.add(m.Sector(article_id=a.id, event_id=row.id, sector=sector))
-    for f in record.facts:
-        span = _evidence(s, a.id, f.evidence)
-        s.add(m.Fact(article_id=a.id, value=f.value, unit=f.unit, period=f.period, about=f.about,
-                     qualifier=f.qualifier, evidence_id=span.id))
-    for sector in record.sectors:
-        s.add(m.Sector(article_id=a.id, sector=sector))

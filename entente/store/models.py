@@ -92,6 +92,8 @@ class Event(Base):
     location: Mapped[str | None] = mapped_column(String(200))
     trigger: Mapped[str | None] = mapped_column(String(100))
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_spans.id"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("event_groups.id", ondelete="SET NULL"), index=True)
+    group_score: Mapped[float | None] = mapped_column(Float)
     article: Mapped[Article] = relationship(back_populates="events")
     evidence: Mapped[EvidenceSpan] = relationship()
     arguments: Mapped[list[EventArgument]] = relationship(cascade="all, delete-orphan")
@@ -132,3 +134,44 @@ class Sector(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     sector: Mapped[str] = mapped_column(String(30), index=True)
+
+
+class ArticleActor(Base):
+    """One actor as one article names it: the basis of canonical names, counts and replays."""
+
+    __tablename__ = "article_actors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class ActorOverride(Base):
+    """A user's correction of actor resolution, consulted on every later ingest.
+
+    `merge`: `name` and `other` are one actor. `split`: `other` is not an alias of `name`."""
+
+    __tablename__ = "actor_overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    other: Mapped[str] = mapped_column(String(300))
+    other_key: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=datetime.utcnow)
+
+
+class EventGroup(Base):
+    """One real-world event reported by one or more articles; `score` is the weakest match that
+    joined it (1.0 for a single report), kept for review."""
+
+    __tablename__ = "event_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))
+    mode: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    date: Mapped[str | None] = mapped_column(String(30))
+    reports: Mapped[int] = mapped_column(Integer, default=1)
+    sources: Mapped[int] = mapped_column(Integer, default=1)
+    score: Mapped[float] = mapped_column(Float, default=1.0)
+    realised_by: Mapped[int | None] = mapped_column(ForeignKey("event_groups.id", ondelete="SET NULL"), index=True)

@@ -3,18 +3,10 @@ from __future__ import annotations
 import pytest
 
 from entente.jobs import ingest_paths
-from entente.store import Store
 
 from ..conftest import SAMPLES
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture()
-def store(db_url):  # type: ignore[no-untyped-def]
-    s = Store(db_url)
-    yield s
-    s.close()
 
 
 def test_ingest_is_idempotent(store, nlp):  # type: ignore[no-untyped-def]

@@ -1,0 +1,103 @@
+"""Actors as the store knows them: listing, one actor's profile, and the user's corrections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from entente.errors import NotFound, StoreError
+from entente.fold import key
+from entente.store import models as m
+from entente.store.write import replay
+
+
+@dataclass
+class ActorRow:
+    """One canonical actor with how much the record holds about it."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    aliases: int
+    articles: int
+    events: int
+
+
+@dataclass
+class ActorProfile:
+    """One actor: every spelling, each title with the date of the article stating it, its events."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    aliases: list[str]
+    roles: list[tuple[str, str | None, str]]
+    events: list[int] = field(default_factory=list)
+
+
+def list_actors(s: Session, country: str | None = None, kind: str | None = None, limit: int = 1000) -> list[ActorRow]:
+    """Canonical actors, most reported first."""
+    aliases = select(func.count(m.Alias.id)).where(m.Alias.entity_id == m.Entity.id).scalar_subquery()
+    articles = (select(func.count(func.distinct(m.ArticleActor.article_id)))
+                .where(m.ArticleActor.entity_id == m.Entity.id).scalar_subquery())
+    events = (select(func.count(func.distinct(m.EventArgument.event_id)))
+              .where(m.EventArgument.entity_id == m.Entity.id).scalar_subquery())
+    q = select(m.Entity, aliases, articles, events)
+    if country:
+        q = q.where(m.Entity.country == country.upper())
+    if kind:
+        q = q.where(m.Entity.kind == kind.upper())
+    q = q.order_by(events.desc(), articles.desc(), m.Entity.name).limit(limit)
+    return [ActorRow(e.id, e.name, e.kind, e.country, n_alias, n_art, n_ev) for e, n_alias, n_art, n_ev in s.execute(q)]
+
+
+def find(s: Session, name: str) -> m.Entity:
+    """The one actor called `name` (canonical name or alias, accents and case ignored)."""
+    k = key(name)
+    found = s.scalars(select(m.Entity).where(or_(m.Entity.key == k, m.Entity.id.in_(
+        select(m.Alias.entity_id).where(m.Alias.key == k)))).order_by(m.Entity.id)).all()
+    exact = [e for e in found if e.key == k]
+    if len(exact) == 1 or len(found) == 1:
+        return (exact or found)[0]
+    if not found:
+        raise NotFound(f"no actor called {name!r}")
+    raise StoreError(f"{name!r} names {len(found)} actors ({', '.join(e.name for e in found)}): give a fuller name")
+
+
+def profile(s: Session, name: str) -> ActorProfile:
+    e = find(s, name)
+    roles = s.execute(select(m.Role.role, m.Role.date, m.Article.doc_id).join(m.Article)
+                      .where(m.Role.entity_id == e.id).order_by(m.Role.date.nulls_last(), m.Role.role)).all()
+    events = s.scalars(select(m.EventArgument.event_id).where(m.EventArgument.entity_id == e.id).distinct()).all()
+    return ActorProfile(id=e.id, name=e.name, kind=e.kind, country=e.country,
+                        aliases=sorted(a.alias for a in e.aliases),
+                        roles=[(r, d, doc) for r, d, doc in roles], events=sorted(events))
+
+
+def _articles_of(s: Session, *entities: m.Entity) -> set[int]:
+    return set(s.scalars(select(m.ArticleActor.article_id).where(
+        m.ArticleActor.entity_id.in_([e.id for e in entities]))))
+
+
+def merge(s: Session, name: str, other: str) -> None:
+    """Record that `name` and `other` are one actor, and re-resolve the articles naming them."""
+    a, b = find(s, name), find(s, other)
+    if a.id == b.id:
+        return
+    s.add(m.ActorOverride(action="merge", name=a.name, name_key=key(a.name), other=b.name, other_key=key(b.name)))
+    s.flush()
+    replay(s, _articles_of(s, a, b))
+
+
+def split(s: Session, name: str, alias: str) -> None:
+    """Record that `alias` is not `name`, and re-resolve the articles naming that actor."""
+    e = find(s, name)
+    if key(alias) not in {a.key for a in e.aliases} or key(alias) == e.key:
+        raise StoreError(f"{alias!r} is not a split-off alias of {e.name!r} (aliases: {', '.join(a.alias for a in e.aliases)})")
+    s.add(m.ActorOverride(action="split", name=e.name, name_key=e.key, other=alias, other_key=key(alias)))
+    s.flush()
+    replay(s, _articles_of(s, e))

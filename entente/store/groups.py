@@ -1,0 +1,160 @@
+"""Event groups: the reports of one real-world event, across articles, as one group with a count
+of independent sources; announced events linked to their later realisation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from entente import resolve
+from entente.store import models as m
+
+
+def sketch(e: m.Event) -> resolve.EventSketch:
+    """A stored event as the resolver compares it (arguments and countries must be loaded)."""
+    return resolve.EventSketch(type=e.type, mode=e.mode, status=e.status, date=e.date,
+                               actors=frozenset(a.entity_id for a in e.arguments),
+                               countries=frozenset(c.country for c in e.countries), location=e.location)
+
+
+def _same_kind(q: Select[m.Event], e: m.Event) -> Select[m.Event]:
+    q = q.where(m.Event.type == e.type)
+    return q.where(m.Event.mode.is_(None) if e.mode is None else m.Event.mode == e.mode)
+
+
+def _component(s: Session, seeds: list[m.Event]) -> list[m.Event]:
+    """Every event of the seeds' kind linked to them through shared actors: the set whose grouping
+    a new or removed report can change."""
+    found: dict[int, m.Event] = {e.id: e for e in seeds}
+    actors = {a.entity_id for e in seeds for a in e.arguments}
+    frontier = set(actors)
+    while frontier:
+        sub = select(m.EventArgument.event_id).where(m.EventArgument.entity_id.in_(sorted(frontier)))
+        q = _same_kind(select(m.Event), seeds[0]).where(m.Event.id.in_(sub), m.Event.id.not_in(list(found)))
+        q = q.options(selectinload(m.Event.arguments), selectinload(m.Event.countries), selectinload(m.Event.article),
+                      selectinload(m.Event.evidence))
+        more = [e for e in s.scalars(q) if resolve.status_class(e.status) == resolve.status_class(seeds[0].status)]
+        for e in more:
+            found[e.id] = e
+        new = {a.entity_id for e in more for a in e.arguments} - actors
+        actors |= new
+        frontier = new
+    return list(found.values())
+
+
+def _order(e: m.Event) -> tuple[int, bool, str, str, int, str]:
+    # fullest reports first, so a partial one ("X met his counterpart") joins the group they form;
+    # then publication order: never the order articles were stored in
+    return (-len(e.arguments), e.date is None, e.article.published or "", e.article.doc_id, e.evidence.start,
+            e.trigger or "")
+
+
+def cluster(events: list[m.Event]) -> list[list[tuple[m.Event, float]]]:
+    """Group reports, fullest first: each joins the group with its best match, or starts one."""
+    clusters: list[list[tuple[m.Event, float]]] = []
+    sketches = {e.id: sketch(e) for e in events}
+    for e in sorted(events, key=_order):
+        best: tuple[float, int] | None = None
+        for i, members in enumerate(clusters):
+            score = max(resolve.event_match(sketches[e.id], sketches[o.id]) for o, _ in members)
+            if score >= resolve.SAME_EVENT and (best is None or score > best[0]):
+                best = (score, i)
+        if best is None:
+            clusters.append([(e, 1.0)])
+        else:
+            clusters[best[1]].append((e, best[0]))
+    return clusters
+
+
+def regroup(s: Session, seeds: list[m.Event]) -> None:
+    """Recompute the groups of every event connected to `seeds`, the same whatever order the
+    articles came in."""
+    by_kind: dict[tuple[str, str | None, str], list[m.Event]] = {}
+    for e in seeds:
+        by_kind.setdefault((e.type, e.mode, resolve.status_class(e.status)), []).append(e)
+    for kind_seeds in by_kind.values():
+        events = _component(s, kind_seeds) if any(e.arguments for e in kind_seeds) else kind_seeds
+        old = {e.group_id for e in events}
+        for members in cluster(events):
+            first = members[0][0]
+            group = m.EventGroup(type=first.type, mode=first.mode, status=resolve.status_class(first.status))
+            s.add(group)
+            s.flush()
+            for e, score in members:
+                e.group_id, e.group_score = group.id, score
+        s.flush()
+        refresh(s, old | {e.group_id for e in events})
+
+
+def assign(s: Session, e: m.Event) -> None:
+    """Put a newly written event into the group of the same real-world event."""
+    regroup(s, [e])
+
+
+def refresh(s: Session, group_ids: Iterable[int | None]) -> None:
+    """Recount reports and sources of groups, drop empty ones, relink plans and realisations."""
+    ids = sorted({g for g in group_ids if g is not None})
+    if not ids:
+        return
+    rows = s.execute(select(m.Event.group_id, m.Event.date, m.Event.group_score, m.Article.source, m.Article.doc_id)
+                     .join(m.Article, m.Event.article_id == m.Article.id).where(m.Event.group_id.in_(ids))).all()
+    members: dict[int, list[tuple[str | None, float | None, str]]] = {}
+    for gid, date, score, source, doc_id in rows:
+        if gid is None:
+            continue
+        members.setdefault(gid, []).append((date, score, (source or doc_id).lower()))
+    empty = [g for g in ids if g not in members]
+    if empty:
+        s.execute(delete(m.EventGroup).where(m.EventGroup.id.in_(empty)))
+    for gid, mem in members.items():
+        group = s.get(m.EventGroup, gid)
+        if group is None:
+            continue
+        group.reports = len(mem)
+        group.sources = len({src for _, _, src in mem})
+        group.score = min((sc for _, sc, _ in mem if sc is not None), default=1.0)
+        # the most precise date any report gives
+        group.date = max((d for d, _, _ in mem if d), key=lambda d: (not d.startswith("--"), len(d), d), default=None)
+        link(s, group)
+    s.flush()
+
+
+def _group_sketch(s: Session, group: m.EventGroup) -> resolve.EventSketch:
+    actors = s.scalars(select(m.EventArgument.entity_id).join(m.Event).where(m.Event.group_id == group.id)).all()
+    countries = s.scalars(select(m.EventCountry.country).join(m.Event).where(m.Event.group_id == group.id)).all()
+    return resolve.EventSketch(type=group.type, mode=group.mode, status=group.status, date=group.date,
+                               actors=frozenset(actors), countries=frozenset(countries))
+
+
+def link(s: Session, group: m.EventGroup) -> None:
+    """Link an announced group to the group of its realisation, in whichever order they came."""
+    mine = _group_sketch(s, group)
+    if not mine.actors:
+        return
+    want = "done" if group.status == "planned" else "planned" if group.status == "done" else None
+    if want is None:
+        return
+    sub = select(m.Event.group_id).join(m.EventArgument).where(m.EventArgument.entity_id.in_(list(mine.actors)))
+    q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
+                                   m.EventGroup.id.in_(sub), m.EventGroup.id != group.id)
+    q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
+    for other in s.scalars(q.order_by(m.EventGroup.id)):
+        theirs = _group_sketch(s, other)
+        plan, done = (group, other) if want == "done" else (other, group)
+        pair = (mine, theirs) if want == "done" else (theirs, mine)
+        if resolve.realises(*pair) and plan.realised_by is None:
+            plan.realised_by = done.id
+            if want == "done":
+                return
+
+
+def prune(s: Session) -> None:
+    """Delete groups no event belongs to any more."""
+    used = select(m.Event.group_id).where(m.Event.group_id.is_not(None))
+    s.execute(delete(m.EventGroup).where(m.EventGroup.id.not_in(used)))
+
+
+def count(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(m.EventGroup)) or 0
