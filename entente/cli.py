@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -144,23 +145,63 @@ def ingest(
 def events(
     db: Db = None,
     country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")] = None,
+    between: Annotated[tuple[str, str] | None, typer.Option("--between", help="Two ISO3 codes: events between them")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", "-a", help="Any name or alias of an actor")] = None,
     type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", "-m", help="Event mode, e.g. meet, visit, call, sign")] = None,
+    status: Annotated[str | None, typer.Option("--status", "-s", help="done, planned, proposed, negated, ...")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="Sector, e.g. energy, defence, trade")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=10000, help="At most this many events")] = 100,
-    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
+    text: Annotated[str | None, typer.Option("--text", help="Words in the article text (full-text search)")] = None,
+    page: Annotated[int, typer.Option(min=1, help="Page number, from 1")] = 1,
+    limit: Annotated[int, typer.Option("--limit", "--page-size", min=1, max=500, help="Events per page")] = 50,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv")] = "table",
 ) -> None:
-    """List stored events, newest first."""
+    """List stored events, newest first, one page at a time."""
+    if format not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("must be 'table', 'jsonl' or 'csv'", param_hint="--format")
+    from entente.store import read
+
+    wanted = read.EventFilter(countries=tuple(c.upper() for c in [*(country or []), *(between or ())]),
+                              actor=actor, type=type and type.upper(), mode=mode, status=status, sector=sector,
+                              since=since, until=until, words=text)
     try:
-        rows = Store(_db(db)).events(country or [], type, since, until, limit)
+        result = read.list_events(Store(_db(db)), wanted, limit=limit, offset=(page - 1) * limit)
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    if format == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+    if format == "table":
+        last = max(1, -(-result.total // limit))
+        out.print(_events_table([_out_row(r) for r in result.items],
+                                f"{result.total} events, page {page} of {last}"))
         return
-    out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
+    rows = [_flat(r) for r in result.items]
+    if format == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows)
+
+
+EVENT_COLUMNS = ["id", "doc_id", "date", "type", "mode", "status", "actors", "targets", "countries", "sectors",
+                 "location", "evidence"]
+
+
+def _flat(r: Any) -> dict[str, Any]:
+    return {"id": r.id, "doc_id": r.doc_id, "date": r.date, "type": r.type, "mode": r.mode, "status": r.status,
+            "actors": r.actors, "targets": r.targets, "countries": r.countries, "sectors": r.sectors,
+            "location": r.location, "evidence": r.evidence.text}
+
+
+def _out_row(r: Any) -> tuple[str, str | None, str, str, str]:
+    typ = f"{r.type}/{r.mode}" if r.mode else r.type
+    if r.status != "done":
+        typ += f" ({r.status})"
+    who = ", ".join(r.actors) + (" → " + ", ".join(r.targets) if r.targets else "")
+    return r.doc_id, r.date, typ, who, _short(r.evidence.text)
 
 
 def _event_row(r: EventRow) -> tuple[str, str | None, str, str, str]:
@@ -244,53 +285,42 @@ def _print_actor(store: Store, name: str) -> None:
     rows = store.events(event_ids=p.events, limit=len(p.events) or 1)
     out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
 
-
 @app.command()
-def serve(
+def relations(
+    a: Annotated[str, typer.Argument(help="ISO3 code of one country")],
+    b: Annotated[str, typer.Argument(help="ISO3 code of the other")],
     db: Db = None,
-    host: Annotated[str, typer.Option(help="Address to bind; beyond localhost, ingest needs $ENTENTE_API_TOKEN")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /ingest")] = False,
-) -> None:
-    """Serve the HTTP API (OpenAPI spec at /openapi.json, docs at /docs)."""
-    import uvicorn
-
-    from entente.api import ApiOptions, create_app, needs_token
-
-    settings = get_settings().model_copy(update={"db": _db(db)})
-    try:
-        api = create_app(settings, ApiOptions(allow_ingest=allow_ingest, require_token=needs_token(host)))
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    uvicorn.run(api, host=host, port=port)
-
-
-@app.command()
-def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write")],
-    format: Annotated[str, typer.Option("--format", "-f", help="records, jsonl, csv, parquet or graphml")] = "csv",
-    db: Db = None,
-    country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")] = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
-    actor: Annotated[str | None, typer.Option(help="Any name or alias of an actor")] = None,
-    sector: Annotated[str | None, typer.Option(help="A sector, e.g. energy")] = None,
 ) -> None:
-    """Export events (or, with --format records, their articles' records) for pandas, R, Excel or Gephi."""
-    from entente.export import export as run_export
-    from entente.store.read import EventFilter
+    """Summarise what the record holds about two countries: events by type and year, top actors,
+    sectors and the figures stated over time."""
+    from entente.store import read
 
-    f = EventFilter(countries=tuple(c.upper() for c in country or ()), type=type.upper() if type else None,
-                    since=since, until=until, actor=actor, sector=sector)
     try:
-        n = run_export(Store(_db(db)), format, output, f)
+        store = Store(_db(db))
+        summary = read.relations(store, a.upper(), b.upper(), since=since, until=until)
+        figures = read.facts(store, a.upper(), b.upper(), since=since, until=until, limit=50)
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    err.print(f"{n} {'records' if format == 'records' else 'edges' if format == 'graphml' else 'events'} → {output}",
-              highlight=False)
+    out.print(f"[bold]{a.upper()}–{b.upper()}[/]: {summary.events} events, {summary.first or '?'} to "
+              f"{summary.last or '?'}", highlight=False)
+    years = sorted({p.period for p in summary.by_period})
+    types = [c.key for c in summary.by_type]
+    table = Table(title="events by type and year")
+    for col in ["type", *years, "all"]:
+        table.add_column(col, justify="left" if col == "type" else "right")
+    cells = {(p.type, p.period): p.count for p in summary.by_period}
+    for t, c in zip(types, summary.by_type, strict=True):
+        table.add_row(t, *(str(cells.get((t, y), "")) for y in years), str(c.count))
+    out.print(table)
+    out.print("top actors: " + ", ".join(f"{c.key} ({c.count})" for c in summary.top_actors), highlight=False)
+    out.print("sectors: " + ", ".join(f"{c.key} ({c.count})" for c in summary.sectors), highlight=False)
+    for f in figures.items:
+        q = f"{f.qualifier} " if f.qualifier else ""
+        out.print(f"  {f.period or f.published or '?':10}  {q}{f.value:,.10g} {f.unit}  {f.about or ''}"
+                  f"  ({f.doc_id})", highlight=False)
 
 
 if __name__ == "__main__":

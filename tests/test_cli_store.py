@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sqlite3
 
 import pytest
@@ -48,3 +51,38 @@ def test_actor_merge_and_split_are_corrections(tmp_path, db):  # type: ignore[no
     assert split.exit_code == 0, split.output
     wrong = runner.invoke(app, ["actor", "merge", "Vladimir Putin", "--db", str(copy)])
     assert wrong.exit_code == 2
+
+
+@pytest.mark.parametrize("args, check", [
+    (["--between", "RUS", "VNM", "--mode", "meet"], lambda r: {"RUS", "VNM"} <= set(r["countries"]) and r["mode"] == "meet"),
+    (["--actor", "Putin"], lambda r: "Vladimir Putin" in r["actors"] + r["targets"]),
+    (["--status", "planned"], lambda r: r["status"] == "planned"),
+    (["--sector", "defence"], lambda r: "defence" in r["sectors"]),
+    (["--text", "Kazan BRICS"], lambda r: r["doc_id"] == "003_050b114383b8fb0f"),
+])
+def test_events_filters(db, args, check):  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["events", "--db", db, "--format", "jsonl", *args])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(check(r) for r in rows)
+
+
+def test_events_pages_and_csv(db):  # type: ignore[no-untyped-def]
+    pages = [runner.invoke(app, ["events", "--db", db, "--format", "csv", "--limit", "3", "--page", str(p)]).stdout
+             for p in (1, 2)]
+    first, second = (list(csv.DictReader(io.StringIO(p))) for p in pages)
+    assert len(first) == 3 and len(second) == 3
+    assert not {r["id"] for r in first} & {r["id"] for r in second}
+    assert set(first[0]) >= {"id", "doc_id", "date", "type", "actors", "evidence"}
+
+
+def test_events_reject_a_bad_filter_by_name(db):  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["events", "--db", db, "--status", "someday"])
+    assert result.exit_code == 2 and "status" in result.stderr
+
+
+def test_relations_summarises_a_pair(db):  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["relations", "RUS", "VNM", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "RUS–VNM" in result.stdout and "CONSULT" in result.stdout and "top actors" in result.stdout
+    assert "two-way trade" in result.stdout

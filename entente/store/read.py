@@ -21,6 +21,7 @@ from entente.fold import key
 from entente.records import EVENT_TYPES, SECTORS, STATUSES, ArticleRecord, Evidence
 from entente.store import Store
 from entente.store import models as m
+from entente.store.fts import article_ids_matching
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -85,6 +86,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     text: str | None = None
+    words: str | None = None  # every word somewhere in the article: the full-text index
 
     def checked(self) -> EventFilter:
         """This filter, after checking every value; raises `InvalidParameter` naming the first bad one."""
@@ -97,7 +99,7 @@ class EventFilter:
         check_choice(self.sector, SECTORS, "sector")
         check_date(self.since, "since")
         check_date(self.until, "until")
-        for name in ("actor", "mode", "text"):
+        for name in ("actor", "mode", "text", "words"):
             check_text(getattr(self, name), name)
         return self
 
@@ -241,6 +243,8 @@ def _event_query(f: EventFilter) -> Select[m.Event]:
     if f.text:
         q = q.where(m.Event.evidence_id.in_(
             select(m.EvidenceSpan.id).where(m.EvidenceSpan.text.icontains(f.text, autoescape=True))))
+    if f.words:
+        q = q.where(m.Event.article_id.in_(article_ids_matching(f.words)))
     return q
 
 
@@ -460,12 +464,11 @@ def _snippet(text: str, q: str, width: int = 240) -> str:
 
 
 def search(store: Store, q: str, *, limit: int = 20, offset: int = 0) -> Page[SearchHit]:
-    """Articles whose title or text contains `q` (any case), newest first, each with a snippet."""
+    """Articles whose title or text holds every word of `q` (full-text index), newest first, each with a snippet."""
     check_page(limit, offset)
     if check_text(q, "q") is None or not q.strip():
         raise InvalidParameter("q", "must not be empty")
-    match = select(m.Article).where(m.Article.text.icontains(q, autoescape=True)
-                                    | m.Article.title.icontains(q, autoescape=True))
+    match = select(m.Article).where(m.Article.id.in_(article_ids_matching(q)))
     with store.session() as s:
         rows = s.scalars(match.order_by(m.Article.published.desc().nulls_last(), m.Article.doc_id)
                          .limit(limit).offset(offset)).all()

@@ -10,11 +10,12 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from entente.config import database_url
+from entente.store.migrate import include_object
 from entente.store.models import Base
 
 
 def _migrate(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=Base.metadata,
+    context.configure(connection=connection, target_metadata=Base.metadata, include_object=include_object,
                       render_as_batch=connection.dialect.name == "sqlite")
     with context.begin_transaction():
         context.run_migrations()
