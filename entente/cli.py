@@ -285,6 +285,54 @@ def _print_actor(store: Store, name: str) -> None:
     rows = store.events(event_ids=p.events, limit=len(p.events) or 1)
     out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
 
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to bind; beyond localhost, ingest needs $ENTENTE_API_TOKEN")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /ingest")] = False,
+) -> None:
+    """Serve the HTTP API (OpenAPI spec at /openapi.json, docs at /docs)."""
+    import uvicorn
+
+    from entente.api import ApiOptions, create_app, needs_token
+
+    settings = get_settings().model_copy(update={"db": _db(db)})
+    try:
+        api = create_app(settings, ApiOptions(allow_ingest=allow_ingest, require_token=needs_token(host)))
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    uvicorn.run(api, host=host, port=port)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write")],
+    format: Annotated[str, typer.Option("--format", "-f", help="records, jsonl, csv, parquet or graphml")] = "csv",
+    db: Db = None,
+    country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")] = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
+    actor: Annotated[str | None, typer.Option(help="Any name or alias of an actor")] = None,
+    sector: Annotated[str | None, typer.Option(help="A sector, e.g. energy")] = None,
+) -> None:
+    """Export events (or, with --format records, their articles' records) for pandas, R, Excel or Gephi."""
+    from entente.export import export as run_export
+    from entente.store.read import EventFilter
+
+    f = EventFilter(countries=tuple(c.upper() for c in country or ()), type=type.upper() if type else None,
+                    since=since, until=until, actor=actor, sector=sector)
+    try:
+        n = run_export(Store(_db(db)), format, output, f)
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(f"{n} {'records' if format == 'records' else 'edges' if format == 'graphml' else 'events'} → {output}",
+              highlight=False)
+
 @app.command()
 def relations(
     a: Annotated[str, typer.Argument(help="ISO3 code of one country")],

@@ -38,6 +38,14 @@ class Gazetteer:
     agencies: dict[str, str]
     titles: dict = field(default_factory=dict)
     leaders: dict[str, set[str]] = field(default_factory=dict)
+    leader_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+
+    def leader_by_surname(self, surname: str, roles: list[str]) -> str | None:
+        """'President Putin': the country of the one office holder with that surname and title."""
+        fits = {c for c, role in self.leader_surnames.get(key(surname), set())
+                if any(key(role) == key(r) or key(r).startswith(key(role)) for r in roles)}
+        fits = {c for c in fits if c in self.countries}
+        return fits.pop() if len(fits) == 1 else None
 
     def leader_country(self, names: list[str]) -> str | None:
         """The country of a well-known office holder, when exactly one fits any of `names`."""
@@ -110,8 +118,12 @@ def load() -> Gazetteer:
             agencies[key(alias)] = row["name"]
     titles = json.loads(_data("titles.json"))
     leaders: dict[str, set[str]] = {}
+    surnames: dict[str, set[tuple[str, str]]] = {}
     for row in _rows("leaders.tsv"):
+        # single words only as the listed name itself (mononyms such as "Sugiono"), never as aliases
         for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
-            if len(alias.split()) >= 2:
+            if len(alias.split()) >= 2 or alias == row["name"]:
                 leaders.setdefault(key(alias), set()).add(row["country"])
-    return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles, leaders=leaders)
+        surnames.setdefault(key(row["name"].split()[-1]), set()).add((row["country"], row["role"]))
+    return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles, leaders=leaders,
+                     leader_surnames=surnames)

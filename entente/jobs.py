@@ -3,15 +3,17 @@ paths, and ingest them into a store. Problems with one input never stop the othe
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 
-from entente.clean import clean
+from entente.clean import clean, content_hash
 from entente.config import Settings, get_settings
-from entente.errors import Messages
+from entente.errors import Messages, NotFound
 from entente.extract.pipeline import extract_many, shared_nlp
 from entente.ingest import IngestFailure, read_paths
+from entente.parallel import extract_in_pool
 from entente.records import ArticleRecord, CleanArticle, RawArticle
 from entente.store import Store
 
@@ -23,6 +25,7 @@ class Summary:
     ingested: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0
     failed: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -30,6 +33,11 @@ class Summary:
     @property
     def ok(self) -> bool:
         return self.failed == 0
+
+    def extraction_failed(self, article: CleanArticle, message: str) -> None:
+        """Count an article whose extraction failed, naming where it came from."""
+        self.failed += 1
+        self.problems.append(f"{article.origin}: {message}")
 
 
 def cleaned(paths: Sequence[str], summary: Summary, settings: Settings) -> Iterator[CleanArticle]:
@@ -50,28 +58,56 @@ def extract_paths(paths: Sequence[str], summary: Summary | None = None,
     settings = settings or get_settings()
     summary = summary if summary is not None else Summary()
     nlp = shared_nlp(settings.spacy_model)
-    yield from extract_many(cleaned(paths, summary, settings), nlp, batch_size=settings.batch_size)
+    yield from extract_many(cleaned(paths, summary, settings), nlp, batch_size=settings.batch_size,
+                            on_error=summary.extraction_failed)
+
+
+def _already(store: Store, article: CleanArticle, seen: set[str]) -> str | None:
+    """'unchanged' when this article is stored with this text, 'duplicates' when its text is stored
+    under another doc_id or came earlier in the batch, None when it is new."""
+    if article.content_hash in seen:
+        return "duplicates"
+    if not store.known_hash(article.content_hash):
+        return None
+    try:
+        _record, text = store.record(article.doc_id)
+    except NotFound:
+        return "duplicates"
+    return "unchanged" if content_hash(text) == article.content_hash else "duplicates"
 
 
 def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Summary,
-                    settings: Settings | None = None, on_done: Callable[[], None] | None = None) -> Summary:
-    """Extract and store articles; text already stored is skipped before extraction."""
+                    settings: Settings | None = None, on_done: Callable[[], None] | None = None,
+                    jobs: int = 1) -> Summary:
+    """Extract and store articles; text already stored, or seen earlier in the batch, is skipped
+    before extraction. With `jobs` > 1, extraction runs in that many processes and this one writes."""
     settings = settings or get_settings()
-    nlp = shared_nlp(settings.spacy_model)
-    pending: dict[str, CleanArticle] = {}
+    pending: deque[CleanArticle] = deque()
+    seen: set[str] = set()
 
     def fresh() -> Iterator[CleanArticle]:
         for a in articles:
-            if store.known_hash(a.content_hash):
-                summary.unchanged += 1
+            outcome = _already(store, a, seen)
+            if outcome is not None:
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if on_done:
                     on_done()
                 continue
-            pending[a.doc_id] = a
+            seen.add(a.content_hash)
+            pending.append(a)
             yield a
 
-    for record in extract_many(fresh(), nlp, batch_size=settings.batch_size):
-        article = pending.pop(record.doc_id)
+    def failed(article: CleanArticle, message: str) -> None:
+        summary.extraction_failed(article, message)
+        pending.remove(article)
+        if on_done:
+            on_done()
+
+    records = (extract_in_pool(fresh(), settings, jobs) if jobs > 1
+               else extract_many(fresh(), shared_nlp(settings.spacy_model), batch_size=settings.batch_size,
+                                 on_error=failed))
+    for record in records:
+        article = pending.popleft()
         try:
             outcome = store.save(article, record)
         except Exception as exc:  # one article's failure must not stop the batch
@@ -85,11 +121,11 @@ def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Sum
 
 
 def ingest_paths(paths: Sequence[str], store: Store, settings: Settings | None = None,
-                 on_done: Callable[[], None] | None = None) -> Summary:
-    """Read, extract and store every article under `paths`."""
+                 on_done: Callable[[], None] | None = None, jobs: int = 1) -> Summary:
+    """Read, extract and store every article under `paths`, extracting in `jobs` processes."""
     settings = settings or get_settings()
     summary = Summary()
-    return ingest_articles(cleaned(paths, summary, settings), store, summary, settings, on_done)
+    return ingest_articles(cleaned(paths, summary, settings), store, summary, settings, on_done, jobs)
 
 
 def ingest_posted(raws: Sequence[RawArticle], store: Store, settings: Settings | None = None) -> Summary:

@@ -78,3 +78,27 @@ def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
     with admin.connect() as conn:
         conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, nlp):  # type: ignore[no-untyped-def]
+    """A SQLite store holding the five sample articles."""
+    from entente.jobs import ingest_paths
+    from entente.store import Store
+
+    path = tmp_path_factory.mktemp("store") / "samples.db"
+    store = Store(str(path))
+    summary = ingest_paths([str(SAMPLES)], store)
+    store.close()
+    assert summary.ok and summary.ingested == 5, summary.problems
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def sample_store(sample_db):  # type: ignore[no-untyped-def]
+    """The sample store, open for the session."""
+    from entente.store import Store
+
+    store = Store(sample_db)
+    yield store
+    store.close()

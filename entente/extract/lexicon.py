@@ -75,10 +75,11 @@ def load() -> Lexicon:
     mod = f"(?i:{_alt(mods)})"
     adj = _alt(sorted(country_forms))
     acronym = r"[A-Z]{2,6}"
-    chain_word = rf"(?:the|of|and|for|on|in|to|&|{_alt(org_words)}|{_alt(places)}|{acronym})\b"
+    chain_word = rf"(?:the|of|and|for|on|in|to|&|{_alt(org_words)}|{_alt(places)}|{acronym})\b(?:'s)?"
     chain = rf"(?:{SP}(?:of|for|to|on|in|at){SP}(?:the{SP})?{chain_word}(?:{SP}{chain_word})*)?"
-    one_title = rf"\b(?:{mod}{SP})*{head}s?\b{chain}"
-    title = rf"(?P<title>{one_title}(?:{SP}and{SP}{one_title})?)"
+    one_title = rf"\b(?:{mod}{SP})*{head}(?:-elect|-designate)?s?\b{chain}"
+    two_titles = rf"{one_title}(?:{SP}and{SP}{one_title})?"
+    title = rf"(?P<title>{two_titles})"
     rank = f"(?i:{_alt(ranks)})"
     hon = _alt(honorifics)
     stop = _alt(sorted(name_stop))
@@ -88,14 +89,15 @@ def load() -> Lexicon:
     regnal = r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?)\b)?"
     name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle}){{0,2}}{SP}{name_tok}){{0,4}}{regnal})"
     ref = r"(?i:counterpart|colleague|host|guest|leader|official|visitor|side)"
-    adj_grp = rf"(?:(?P<adj>{adj})(?:'s)?{SP})?"
+    # "Philippine Coast Guard spokesperson X": up to three words of an institution between
+    adj_grp = rf"(?:(?P<adj>{adj})(?:'s)?{SP}(?:[A-Z][\w'-]*{SP}){{0,3}}?)?"
     anchor = re.compile(
         rf"(?:\b(?:his|her|their|the){SP})?\b{adj_grp}(?:{title}|\b(?P<ref>{ref}))\s*,?[ \t]*"
         rf"(?:(?P<rank>{rank}){SP})?(?:{hon}{SP})?{name}\b"
     )
     honorific_anchor = re.compile(rf"\b(?:(?P<rank>{rank})|{hon}){SP}{name}\b")
     appositive = re.compile(
-        rf"^,{SP}(?:(?:the|a){SP})?(?:(?P<adj>{adj}){SP})?(?P<title>{one_title})\s*[,.;)]"
+        rf"^,{SP}(?:(?:the|a|then|now|currently|former){SP})*(?:(?P<adj>{adj}){SP})?(?P<title>{two_titles})(?![\w-])"
     )
     # a nationality is junk only before a title: "Russian President X", but "Jordan Bardella"
     title_word = rf"(?:{hon}|{rank}|{mod}|{head})"

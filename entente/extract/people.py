@@ -282,8 +282,11 @@ def finish(people: list[Person], original: str) -> list[Person]:
     for p in people:
         p.aliases = sorted(set(p.aliases) | {p.name}, key=lambda a: (-len(a), a))
         if not p.country:
-            p.country = _country_from_name(p, original) or gazetteer.load().leader_country(
+            gaz = gazetteer.load()
+            p.country = _country_from_name(p, original) or gaz.leader_country(
                 [p.name, *[a for a in p.aliases if len(a.split()) >= 2]])
+            if not p.country and len(p.parts) == 1 and p.roles:
+                p.country = gaz.leader_by_surname(p.parts[0], p.roles)
     # a lone surname never anchored by a title and said once is too weak to report
     return [p for p in people if p.anchored or len(p.parts) >= 2 or len(p.mentions) >= 2]
 

@@ -3,8 +3,9 @@ place from the settings, and the function that turns its output into an `Article
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
@@ -59,13 +60,37 @@ def make_doc(nlp: Language, article: CleanArticle) -> Doc:
     return doc
 
 
-def extract_many(articles: Iterable[CleanArticle], nlp: Language | None = None,
-                 batch_size: int = 16) -> Iterator[ArticleRecord]:
-    """Records for many articles, streamed through spaCy in batches."""
+def batched(items: Iterable[CleanArticle], size: int) -> Iterator[list[CleanArticle]]:
+    """Lists of up to `size` items (itertools.batched arrives only with Python 3.12)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract_many(articles: Iterable[CleanArticle], nlp: Language | None = None, batch_size: int = 16,
+                 on_error: Callable[[CleanArticle, str], None] | None = None) -> Iterator[ArticleRecord]:
+    """Records for many articles, streamed through spaCy in batches.
+
+    With `on_error`, an article that makes the pipeline fail is reported through it and left
+    out while the rest of its batch goes on; without it the error propagates.
+    """
     nlp = nlp or shared_nlp(get_settings().spacy_model)
-    docs = (make_doc(nlp, a) for a in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield to_record(doc)
+    if on_error is None:
+        for doc in nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=batch_size):
+            yield to_record(doc)
+        return
+    for batch in batched(articles, batch_size):
+        try:
+            docs = list(nlp.pipe([make_doc(nlp, a) for a in batch], batch_size=batch_size))
+        except Exception:  # find the culprit: one article at a time
+            docs = []
+            for a in batch:
+                try:
+                    docs.append(nlp(make_doc(nlp, a)))
+                except Exception as exc:  # any failure of one article must not stop the others
+                    on_error(a, f"extraction failed: {exc.__class__.__name__}: {exc}")
+        for doc in docs:
+            yield to_record(doc)
 
 
 def extract(article: CleanArticle, nlp: Language | None = None) -> ArticleRecord:

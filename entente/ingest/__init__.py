@@ -1,33 +1,59 @@
-"""Ingest: find article files under the given paths and read each into a `RawArticle`.
+"""Ingest: find article files under the given paths and read each into `RawArticle`s.
 
-Problems with one file never stop the batch: they come out as `IngestFailure` items in the same
-stream, each naming the file and the problem.
+A file's kind comes from its first bytes (see `sniff`), so a page saved as .txt or a feed saved
+without a suffix is still read as what it is. Containers (JSON Lines, CSV, feeds, WARC) give many
+articles; gzip files are read as whatever they hold. Problems with one file or record never stop
+the batch: they come out as `IngestFailure` items in the same stream, each naming the file (and
+line, row, entry or record) and the problem.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
+import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from entente.config import Settings, get_settings
 from entente.errors import InputError, Messages
+from entente.ingest.base import IngestFailure, Item, too_large
+from entente.ingest.feed import read_feed
+from entente.ingest.html import read_html_bytes
+from entente.ingest.rows import read_csv, read_json, read_jsonl
+from entente.ingest.sniff import HEAD_BYTES, Kind, gunzip_head, sniff
 from entente.ingest.text import read_text_bytes
+from entente.ingest.warc import read_warc
 from entente.records import RawArticle
 
+__all__ = ["IngestFailure", "Item", "discover", "read_items", "read_one", "read_paths"]
+
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom", ".json", ".jsonl",
+                                  ".ndjson", ".csv", ".tsv", ".warc", ".gz", ".arc"}
+# a file that holds many articles may be bigger than one article, up to this many times
+CONTAINER_FACTOR = 100
 
 
-@dataclass
-class IngestFailure:
-    """An input that produced no article, and why."""
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(HEAD_BYTES)
 
-    where: str
-    problem: str
 
-    def __str__(self) -> str:
-        return f"{self.where}: {self.problem}"
+def _wanted(path: Path) -> bool:
+    """A file in a searched folder worth reading: a known suffix, or any suffix when its first
+    bytes look like something entente reads (so images and archives of other kinds are skipped)."""
+    if path.name.startswith(".") or not path.is_file():
+        return False
+    if path.suffix.lower() in KNOWN_SUFFIXES:
+        return True
+    try:
+        return sniff(_head(path), path.name) != "binary"
+    except OSError:
+        return True
 
 
 def discover(paths: Sequence[str]) -> Iterator[Path | str]:
@@ -39,33 +65,117 @@ def discover(paths: Sequence[str]) -> Iterator[Path | str]:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES:
+                if not any(part.startswith(".") for part in f.relative_to(path).parts) and _wanted(f):
                     yield f
         else:
             yield path
 
 
+def stem_of(name: str) -> str:
+    """The file name without its suffixes of kind (.jsonl.gz, .warc.gz, .html)."""
+    stem = Path(name).name
+    while Path(stem).suffix.lower() in KNOWN_SUFFIXES - {""}:
+        stem = Path(stem).stem
+    return stem
+
+
 def read_one(item: Path | str, settings: Settings) -> RawArticle:
-    """One file (or stdin) as a raw article; raises InputError naming the file."""
-    if item == "-":
-        data = sys.stdin.buffer.read()
-        return read_text_bytes(data, doc_id="stdin", origin="<stdin>", settings=settings)
-    path = Path(item)
-    if not path.exists():
-        raise InputError(str(path), Messages.NOT_FOUND)
-    size = path.stat().st_size
-    if size > settings.max_article_bytes:
-        raise InputError(str(path), Messages.TOO_LARGE.format(size=size, limit=settings.max_article_bytes))
-    return read_text_bytes(path.read_bytes(), doc_id=path.stem, origin=str(path), settings=settings)
+    """One single-article file (or stdin) as a raw article; raises InputError naming the file."""
+    for result in read_items(item, settings):
+        if isinstance(result, IngestFailure):
+            raise InputError(result.where, result.problem)
+        return result
+    raise InputError(str(item), Messages.EMPTY)
 
 
-def read_paths(paths: Sequence[str], settings: Settings | None = None) -> Iterator[RawArticle | IngestFailure]:
+def _gunzip(stream: BinaryIO, name: str, limit: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=stream) as gz:
+            data = gz.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(name, Messages.BAD_GZIP.format(error=exc)) from exc
+    if len(data) > limit:
+        raise too_large(name, len(data), limit)
+    return data
+
+
+def _size(stream: BinaryIO, read: int) -> int:
+    """The size of the file behind `stream` when it has one, else what was read."""
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError):
+        return read
+
+
+def _read_stream(stream: BinaryIO, kind: Kind, *, name: str, stem: str, settings: Settings,
+                 columns: Mapping[str, str] | None) -> Iterator[Item]:
+    """The articles of an open file of a known kind."""
+    limit = settings.max_article_bytes
+    if kind == "warc":
+        yield from read_warc(stream, name=name, settings=settings)
+    elif kind == "jsonl":
+        yield from read_jsonl(stream, name=name, stem=stem, settings=settings, overrides=columns)
+    elif kind == "json":
+        yield from read_json(stream, name=name, stem=stem, settings=settings, overrides=columns)
+    elif kind == "csv":
+        yield from read_csv(stream, name=name, stem=stem, settings=settings, overrides=columns)
+    elif kind == "feed":
+        data = stream.read(limit * CONTAINER_FACTOR + 1)
+        if len(data) > limit * CONTAINER_FACTOR:
+            raise too_large(name, len(data), limit * CONTAINER_FACTOR)
+        yield from read_feed(data, name=name, stem=stem, settings=settings)
+    else:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise too_large(name, _size(stream, len(data)), limit)
+        reader = read_html_bytes if kind == "html" else read_text_bytes
+        yield reader(data, doc_id=stem, origin=name, settings=settings)
+
+
+def _read_bytes_or_gzip(stream: BinaryIO, head: bytes, *, name: str, stem: str, settings: Settings,
+                        columns: Mapping[str, str] | None) -> Iterator[Item]:
+    kind = sniff(head, name)
+    if kind != "gzip":
+        yield from _read_stream(stream, kind, name=name, stem=stem, settings=settings, columns=columns)
+        return
+    inner = sniff(gunzip_head(head), name.removesuffix(".gz"))
+    if inner == "warc":
+        # warcio reads gzip members itself, and reports a cut-off member as a truncated record
+        yield from read_warc(stream, name=name, settings=settings)
+        return
+    if inner == "gzip":
+        raise InputError(name, Messages.BINARY)
+    data = _gunzip(stream, name, settings.max_article_bytes * CONTAINER_FACTOR)
+    yield from _read_stream(io.BytesIO(data), sniff(data[:HEAD_BYTES], name.removesuffix(".gz")), name=name,
+                            stem=stem, settings=settings, columns=columns)
+
+
+def read_items(item: Path | str, settings: Settings, columns: Mapping[str, str] | None = None) -> Iterator[Item]:
+    """Every article in one file (or stdin), or failures naming the file and record at fault.
+    `columns` maps article fields (text, title, date, url, source, id) to the column names of a dump."""
+    try:
+        if item == "-":
+            data = sys.stdin.buffer.read()
+            yield from _read_bytes_or_gzip(io.BytesIO(data), data[:HEAD_BYTES], name="<stdin>", stem="stdin",
+                                           settings=settings, columns=columns)
+            return
+        path = Path(item)
+        if not path.exists():
+            raise InputError(str(path), Messages.NOT_FOUND)
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            fh.seek(0)
+            yield from _read_bytes_or_gzip(fh, head, name=str(path), stem=stem_of(path.name), settings=settings,
+                                           columns=columns)
+    except InputError as exc:
+        yield IngestFailure.of(exc)
+    except OSError as exc:
+        yield IngestFailure(str(item), exc.strerror or str(exc))
+
+
+def read_paths(paths: Sequence[str], settings: Settings | None = None,
+               columns: Mapping[str, str] | None = None) -> Iterator[Item]:
     """Every article found under `paths`, or a failure naming the input that gave none."""
     settings = settings or get_settings()
     for item in discover(paths):
-        try:
-            yield read_one(item, settings)
-        except InputError as exc:
-            yield IngestFailure(exc.where, exc.problem)
-        except OSError as exc:
-            yield IngestFailure(str(item), exc.strerror or str(exc))
+        yield from read_items(item, settings, columns)

@@ -9,6 +9,28 @@ from entente.errors import InputError, Messages
 from entente.records import RawArticle
 
 
+def decode_mixed(data: bytes, where: str) -> tuple[str, list[str]] | None:
+    """Text that is mostly UTF-8 with some lines in a legacy encoding (a file pasted together from
+    two sources), decoded line by line; None when most lines are not UTF-8."""
+    lines = data.splitlines(keepends=True)
+    bad = set()
+    for i, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.add(i)
+    if len(bad) * 2 >= len(lines):
+        return None
+    guesses = from_bytes(b"".join(lines[i] for i in sorted(bad)))
+    best = guesses.best()
+    # a line or two is too little to tell Western from Central European: prefer the commoner one
+    tied = {m.encoding for m in guesses if best is not None and m.chaos <= best.chaos}
+    encoding = "cp1252" if best is None or "cp1252" in tied else best.encoding
+    text = "".join(line.decode(encoding, errors="replace") if i in bad else line.decode("utf-8-sig")
+                   for i, line in enumerate(lines))
+    return text, [f"{where}: {Messages.MIXED_ENCODING.format(n=len(bad), encoding=encoding)}"]
+
+
 def decode(data: bytes, where: str) -> tuple[str, list[str]]:
     """Text of `data` and any warnings; UTF-8 first, then the best guess of charset-normalizer."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -17,6 +39,9 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    mixed = decode_mixed(data, where)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data).best()
     if best is None:
         raise InputError(where, Messages.UNDECODABLE)

@@ -1,4 +1,4 @@
-"""A store built once from the bundled samples, and API clients over it."""
+"""API clients over the sample store (`sample_db` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,31 +8,6 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-from tests.conftest import SAMPLES
-
-
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory, nlp: object) -> str:
-    """A SQLite store holding the five sample articles."""
-    from entente.jobs import ingest_paths
-    from entente.store import Store
-
-    path = tmp_path_factory.mktemp("store") / "samples.db"
-    store = Store(str(path))
-    summary = ingest_paths([str(SAMPLES)], store)
-    store.close()
-    assert summary.ok and summary.ingested == 5, summary.problems
-    return str(path)
-
-
-@pytest.fixture(scope="session")
-def sample_store(sample_db: str) -> Iterator[object]:
-    from entente.store import Store
-
-    store = Store(sample_db)
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")

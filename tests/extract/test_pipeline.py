@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from entente.clean import clean
+from entente.extract.pipeline import extract_many
+from entente.records import RawArticle
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_failing_component_is_reported_and_the_batch_goes_on(nlp, monkeypatch):  # type: ignore[no-untyped-def]
+    from entente.extract import quantities
+
+    real = quantities.find_facts
+
+    def flaky(doc):  # type: ignore[no-untyped-def]
+        if "poison" in doc.text:
+            raise ValueError("cannot read this number")
+        return real(doc)
+
+    monkeypatch.setattr(quantities, "find_facts", flaky)
+    articles = [clean(RawArticle(doc_id=d, text=t, origin=f"{d}.txt")) for d, t in (
+        ("a", "Trade between the two countries grew by 8 per cent in 2023, officials said."),
+        ("b", "This poison article mentions 12 per cent growth in trade between them."),
+        ("c", "Exports rose by 5 per cent last year, the ministry said in its report."))]
+    errors: list[str] = []
+    records = list(extract_many(articles, nlp, on_error=lambda a, m: errors.append(f"{a.origin}: {m}")))
+    assert [r.doc_id for r in records] == ["a", "c"]
+    assert len(errors) == 1 and errors[0].startswith("b.txt: extraction failed: ValueError: cannot read this number")
+    with pytest.raises(ValueError):
+        list(extract_many(articles, nlp))

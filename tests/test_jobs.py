@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from entente.jobs import ingest_paths
+from entente.store import Store
+
+from .conftest import DATA, SAMPLES
+
+pytestmark = pytest.mark.slow
+
+FORMATS = DATA / "formats"
+
+
+def test_the_same_text_in_many_formats_is_stored_once(tmp_path, nlp):  # type: ignore[no-untyped-def]
+    store = Store(str(tmp_path / "t.db"))
+    first = ingest_paths([str(FORMATS)], store)
+    # 22 articles: 4 texts in the dumps and feeds, the Yonhap page (as .html, .html.gz and in the
+    # WARC) and the Anadolu page of the WARC; every other copy is a duplicate
+    assert (first.ingested, first.duplicates, first.unchanged, first.failed) == (6, 16, 0, 0)
+    counts = store.counts()
+    again = ingest_paths([str(FORMATS), str(DATA / "articles" / "kor_usa_yonhap_01.txt")], store)
+    assert again.ingested == 0 and again.unchanged + again.duplicates == 23
+    assert store.counts() == counts
+
+
+def test_a_process_pool_gives_the_same_records(tmp_path, nlp):  # type: ignore[no-untyped-def]
+    paths = [str(SAMPLES), str(FORMATS / "dump.jsonl")]
+    one, two = Store(str(tmp_path / "one.db")), Store(str(tmp_path / "two.db"))
+    s1 = ingest_paths(paths, one)
+    s2 = ingest_paths(paths, two, jobs=2)
+    assert (s1.ingested, s1.failed) == (s2.ingested, s2.failed) == (9, 0)
+    for doc_id in ("000_25cf438f34d7ad8b", "dump_yna-20241112-0041", "dump_deu_pol_dpa_01"):
+        assert one.record(doc_id) == two.record(doc_id)
