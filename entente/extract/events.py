@@ -28,6 +28,7 @@ from entente.fold import key
 from entente.records import Event
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
+MODAL_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "det", "prt", "mark", "npadvmod"}
 TEMPORAL_PREPS = {"after", "before", "during", "following", "at", "ahead"}
 REPORTING_VERBS = {"say", "stress", "note", "tell", "add", "emphasise", "emphasize", "highlight", "value", "affirm",
                    "state", "believe", "express", "mention", "point", "underline", "underscore", "recall", "insist"}
@@ -304,7 +305,8 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
     chain = [trigger]
     while chain[-1].dep_ in GOVERNING_DEPS and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
-    words = {c.lower_ for t in chain for c in t.children} | {t.lower_ for t in chain}
+    # modality lives in auxiliaries and modifiers, not in objects ("rejected plans to build")
+    words = {c.lower_ for t in chain for c in t.children if c.dep_ in MODAL_DEPS} | {t.lower_ for t in chain}
     words |= {t.lemma_.lower() for t in chain}
     left = " ".join(t.lower_ for t in sent.doc[max(sent.start, trigger.i - 8):trigger.i + 1])
     if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or _cued(lex.negation, words - {"no"}, left):
@@ -500,6 +502,10 @@ def find_events(doc: Doc) -> list[Found]:
             elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
                 # "X told Y in a meeting": the verb's other participants were at the meeting too
                 everyone += _persons_in(_verb_objects(tok.head.head), index, last_subject)
+            if not subj and not everyone and sent.root.i != tok.i and sent.root.lemma_.lower() in REPORTING_VERBS \
+                    and any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj_tokens):
+                # "Manalo said Manila had lodged a protest": the official speaking for the state
+                subj = _persons_in(_main_subject(sent), index, last_subject)
             actors = list(dict.fromkeys(subj or []))
             targets = [i for i in dict.fromkeys(everyone) if i not in actors]
             if passive and not subj:
@@ -517,6 +523,9 @@ def find_events(doc: Doc) -> list[Found]:
                             and (t.kind != "anniversary" or 0 < tok.idx - t.end < 40)]
             others = set().union(*[v for k, v in claimed.items() if k != tok.i])
             free = [t for t in sent_times if t.start not in others and t.kind != "anniversary"]
+            # "the 30th anniversary of the signing": the anniversary dates what follows it
+            region_times = region_times or [t for t in sent_times if t.kind == "anniversary"
+                                            and 0 < tok.idx - t.end < 40]
             texpr = _date(region_times, free, tok)
             status = _status(tok, sent, texpr, published)
             date = None

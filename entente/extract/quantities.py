@@ -69,6 +69,10 @@ def evidence(doc: Doc, sent: Span) -> Evidence:
     """The sentence as it stands in the original text, trimmed of surrounding space."""
     original = doc._.article.text if doc._.article is not None else doc.text
     s, e = sent.start_char, sent.end_char
+    # a sentence never runs into an excluded block (teaser, credits): blanked for NLP, not here
+    for a, _b in (doc._.article.excluded if doc._.article is not None else []):
+        if s <= a < e:
+            e = a
     while s < e and original[s].isspace():
         s += 1
     while e > s and original[e - 1].isspace():

@@ -69,3 +69,40 @@ def test_teaser_block_never_reaches_the_record(sample_records):  # type: ignore[
     blob = rec.model_dump_json()
     for word in ("Ha Nam", "Hung Yen", "Quang Ninh", "buffalo"):
         assert word not in blob
+
+
+def test_passive_reception_names_host_and_guest(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("Australian Prime Minister Anthony Albanese was received by Indonesian President Prabowo "
+                   "Subianto at the Merdeka Palace on Thursday.", nlp, published="2024-11-08")
+    assert (e.type, e.mode, e.date) == ("CONSULT", "meet", "2024-11-07")
+    assert e.actors == ["Prabowo Subianto"] and e.targets == ["Anthony Albanese"]
+
+
+def test_a_list_of_agreements_signed_is_one_signing(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Kenyan Treasury Cabinet Secretary John Mbadi and Chinese Ambassador Guo Haiyan on Tuesday "
+                     "signed five agreements, including a grant for a water project, a memorandum on digital "
+                     "cooperation and a deal on avocado exports.", nlp, published="2024-11-08")
+    assert [(e.type, e.mode, e.date) for e in events] == [("AGREE", "sign", "2024-11-05")]
+    assert set(events[0].actors + events[0].targets) == {"John Mbadi", "Guo Haiyan"}
+
+
+def test_two_meetings_in_one_sentence_are_two_events(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Foreign Ministers Radoslaw Sikorski and Annalena Baerbock met at the Polish Foreign Ministry, "
+                     "while Defence Ministers Wladyslaw Kosiniak-Kamysz and Boris Pistorius held separate talks "
+                     "on air defence.", nlp)
+    assert [set(e.actors + e.targets) for e in events] == [
+        {"Radoslaw Sikorski", "Annalena Baerbock"}, {"Wladyslaw Kosiniak-Kamysz", "Boris Pistorius"}]
+
+
+def test_accusation_and_rejection_are_negative_types(nlp):  # type: ignore[no-untyped-def]
+    (acc,) = _events("Chinese Foreign Ministry spokesperson Mao Ning on Wednesday accused the Philippines of "
+                     "deliberate provocation in the South China Sea.", nlp, published="2024-10-09")
+    assert (acc.type, acc.mode, acc.actors, acc.date) == ("ACCUSE", "disapprove", ["Mao Ning"], "2024-10-09")
+    (rej,) = _events("Turkish Foreign Minister Hakan Fidan rejected Greek plans to establish marine parks.", nlp)
+    assert (rej.type, rej.status) == ("REJECT", "done")
+
+
+def test_official_speaking_for_a_state_is_the_actor(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("Philippine Foreign Affairs Secretary Enrique Manalo said Manila had lodged a diplomatic "
+                   "protest with Beijing.", nlp)
+    assert (e.type, e.actors) == ("PROTEST", ["Enrique Manalo"])
