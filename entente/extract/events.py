@@ -113,6 +113,7 @@ def match_triggers(tok: Token) -> list[Trigger]:
             continue
         if cand.with_:
             near = {t.lemma_.lower() for t in tok.children} | {t.lower_ for t in tok.children}
+            near |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children}
             near |= {tok.head.lemma_.lower()} | {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i + 4]}
             near |= {t.lemma_.lower() for t in tok.head.children}
             if not near & set(cand.with_):

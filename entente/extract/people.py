@@ -21,6 +21,7 @@ from entente.fold import ascii_name, key
 PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ievich|ich|ovna|evna|ichna|inichna)$", re.I)
 # Letters found in Vietnamese names and in no other Latin-script language's.
 VIETNAMESE_LETTERS = set("ăắằẳẵặơớờởỡợưứừửữựđạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹĂƠƯĐ")
+LINEAGE = {"bin", "ibn", "bint", "ben", "ould", "binti"}
 INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
 
@@ -211,6 +212,11 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if ka == kb:
         return True
     if set(ka) <= set(kb) or set(kb) <= set(ka):
+        short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+        # "Abdullah II" is not "Al Hussein bin Abdullah II": words after bin/ibn name the father
+        lineage = next((i for i, w in enumerate(long_) if w in LINEAGE), len(long_))
+        if long_.index(short[0]) > lineage:
+            return False
         return len(set(ka) & set(kb)) >= min(len(ka), len(kb)) and min(len(ka), len(kb)) >= 2
     if ka[-1] == kb[-1]:
         ga, gb = ka[0].replace(" ", ""), kb[0].replace(" ", "")

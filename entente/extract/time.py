@@ -45,6 +45,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?P<rel>last|this|next|the\s+previous|the\s+coming|the\s+past)\s+(?P<unit>year|month|week)\b", re.I)),
     ("deictic", re.compile(r"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("days_offset", re.compile(r"\b(?P<n>\d+|\w+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>ago|earlier|after)\b", re.I)),
     ("years_later", re.compile(r"\b(?P<n>\d+|\w+)\s+years\s+(?P<dir>later|earlier|ago)\b", re.I)),
     ("past_years", re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<n>\d+|\w+)\s+years\b", re.I)),
     ("anniversary", re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary\b", re.I)),
@@ -191,6 +192,14 @@ def resolve(kind: str, m: re.Match[str], anchor: Anchor, context_year: int | Non
         fwd = (wd - d.weekday()) % 7
         e.value = (d - timedelta(days=back)).isoformat()
         e.future_value = (d + timedelta(days=fwd)).isoformat()
+        return e
+    if kind == "days_offset":
+        # "two days ago", "a week earlier", "... two days after he threatened": N days before publication
+        n = _num(g["n"]) if g["n"].lower() not in ("a", "one") else 1
+        d = anchor.as_date()
+        if n is None or d is None:
+            return None
+        e.value = (d - timedelta(days=n * (7 if g["unit"].lower().startswith("week") else 1))).isoformat()
         return e
     if kind == "years_later":
         n = _num(g["n"])

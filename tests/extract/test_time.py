@@ -22,6 +22,9 @@ def _values(text: str, published: str | None) -> list[str | None]:
     ("the 30th anniversary of the treaty", "2024-06-20", ["1994"]),
     ("They met on Monday.", "2024-01-10", ["2024-01-08"]),
     ("on Oct. 9, 2023 and on 9 October 2023", "2024-01-10", ["2023-10-09", "2023-10-09"]),
+    ("two days after he threatened tariffs", "2024-11-27", ["2024-11-25"]),
+    ("signed a week ago", "2024-11-27", ["2024-11-20"]),
+    ("signed in February last year", "2025-02-25", ["2024-02"]),
 ])
 def test_resolves_against_publication_date(text, published, expected):  # type: ignore[no-untyped-def]
     assert _values(text, published) == expected
