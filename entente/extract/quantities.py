@@ -158,7 +158,7 @@ def _is_count(doc: Doc, m: re.Match[str]) -> bool:
     num = m.group("num")
     if not m.group("scale") and re.fullmatch(r"(?:1[89]|20)\d\d", num):
         return False
-    if float(num.replace(",", "")) < 2:
+    if _value(num, m.group("scale")) < 2:
         return False
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     if span is None or span.end >= len(doc):

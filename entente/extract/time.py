@@ -35,7 +35,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*(?:-|%|per))(?:,?\s+{YEAR})?", re.I)),
     ("dm", re.compile(rf"\b{DAY}\s+{MONTH}(?:,?\s+{YEAR})?", re.I)),
     ("part_of_year", re.compile(
-        rf"\b(?:the\s+)?(?P<part>first|last|past)\s+(?P<n>\w+)\s+months\s+of\s+(?:the\s+year\s+)?{YEAR}", re.I)),
+        rf"\b(?:the\s+)?(?P<part>first|last|past)\s+(?P<n>\w+)\s+months\s+of\s+(?:the\s+year\s+)?"
+        rf"(?:{YEAR}|(?P<rel>this|last)\s+year)", re.I)),
     ("half", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+{YEAR}", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+{YEAR}", re.I)),
     ("my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}", re.I)),
@@ -145,6 +146,8 @@ def resolve(kind: str, m: re.Match[str], anchor: Anchor, context_year: int | Non
         return e
     if kind == "part_of_year":
         n = _num(g["n"])
+        if year is None and g.get("rel") and anchor.year:
+            year = anchor.year - (g["rel"].lower() == "last")
         if not n or not 1 <= n <= 12 or year is None:
             return None
         e.value = f"{year}-01/{year}-{n:02d}" if g["part"].lower() == "first" else f"{year}-{13 - n:02d}/{year}-12"

@@ -33,3 +33,22 @@ def test_period_comes_from_the_nearest_time_expression(nlp):  # type: ignore[no-
     rec = record_of("Two-way trade increased by 8.3 per cent in 2023, and 24 per cent in the first nine "
                     "months of 2024 to US$4.4 billion.", nlp, published="2025-01-13")
     assert [f.period for f in rec.facts] == ["2023", "2024-01/2024-09", "2024-01/2024-09"]
+
+
+def test_every_currency_of_the_lexicon_is_iso_4217():  # type: ignore[no-untyped-def]
+    import pycountry
+
+    from entente.extract.quantities import units
+
+    codes = set(units().data["currency_prefix"].values()) | set(units().data["currency_suffix"].values())
+    assert {c for c in codes if pycountry.currencies.get(alpha_3=c) is None} == set()
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Kenya and China signed a Sh5.2 billion grant on Tuesday.", 5.2e9, "KES"),
+    ("Bilateral trade reached 71.9 billion U.S. dollars in 2023.", 71.9e9, "USD"),
+    ("More than 1.5 million Russian tourists visited the country.", 1.5e6, "count"),
+])
+def test_more_currencies_and_scaled_counts(nlp, sentence, value, unit):  # type: ignore[no-untyped-def]
+    facts = record_of(sentence, nlp).facts
+    assert [(f.value, f.unit) for f in facts] == [(value, unit)]
