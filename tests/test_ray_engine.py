@@ -1,0 +1,85 @@
+"""The Ray engine stores what the local engine stores: same records on a real PostgreSQL, same
+counts, and a re-run stores nothing twice."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from .conftest import DATA, SAMPLES
+
+ray = pytest.importorskip("ray")
+
+pytestmark = pytest.mark.slow
+
+# the samples and a few hand-written articles: enough for two batches per worker at a small batch size
+FILES = [str(SAMPLES), *(str(DATA / "articles" / f) for f in ("deu_pol_dpa_01.txt", "kor_usa_yonhap_01.txt",
+                                                               "tur_grc_aa_01.txt"))]
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    """One local Ray instance (2 CPUs) for the module, so each run does not start its own."""
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture()
+def pg_db(pg_server) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A factory of empty databases on the session's PostgreSQL server, dropped afterwards."""
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(pg_server.url, isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+
+    def new() -> str:
+        name = f"ray{os.getpid()}_{next(_names)}"
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE DATABASE {name}"))
+        made.append(name)
+        return str(pg_server.url_for(name))
+
+    yield new
+    with admin.connect() as conn:
+        for name in made:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+def _records(store) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from entente.store import models as m
+
+    with store.session() as s:
+        doc_ids = s.scalars(select(m.Article.doc_id)).all()
+    return {d: store.record(d)[0].model_dump() for d in doc_ids}
+
+
+def test_ray_engine_stores_the_records_of_the_local_engine_once(pg_db, local_ray, nlp, monkeypatch):  # type: ignore[no-untyped-def]
+    from entente import ray_engine
+    from entente.jobs import ingest_paths
+    from entente.store import Store
+
+    # small tasks, so the two workers share the articles and several batches are in flight
+    monkeypatch.setattr(ray_engine, "TASK_ARTICLES", 2)
+    local, distributed = Store(pg_db()), Store(pg_db())
+    try:
+        expected = ingest_paths(FILES, local)
+        done: list[None] = []
+        got = ray_engine.ingest_paths_ray(FILES, distributed, workers=2, on_done=lambda: done.append(None))
+        assert got == expected and got.ingested == 8 and len(done) == 8, got.problems
+        assert _records(distributed) == _records(local)
+        assert distributed.counts() == local.counts()
+
+        again = ray_engine.ingest_paths_ray(FILES, distributed, workers=2)
+        assert (again.ingested, again.unchanged, again.failed) == (0, 8, 0)
+        assert distributed.counts() == local.counts()
+    finally:
+        local.close()
+        distributed.close()
