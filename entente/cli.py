@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from entente.config import get_settings
@@ -108,22 +108,25 @@ def ingest(
     paths: Paths,
     db: Db = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes for extraction (one writer)")] = 1,
     engine: Annotated[Literal["local", "ray"], typer.Option(help="Where extraction runs: this machine, or a Ray cluster")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: 'auto' or ray://host:10001 [default: start one here]")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction workers [default: the cluster's CPUs]")] = None,
 ) -> None:
-    """Extract articles and store them; text already stored is left unchanged."""
+    """Extract articles and store them; text already stored is left unchanged, and the same text
+    under another name (another file or format) is counted as a duplicate and not stored again."""
     settings = get_settings()
     try:
         store = Store(_db(db))
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    total = sum(1 for _ in discover(paths)) if "-" not in paths else 1
-    show = not quiet and total > settings.progress_threshold
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    files = sum(1 for _ in discover(paths)) if "-" not in paths else 1
+    show = not quiet and files > settings.progress_threshold
+    # a file may hold many articles (a feed, a dump, a web archive): count articles, no total
+    with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
                   TextColumn("{task.fields[rate]}"), console=err, disable=not show) as progress:
-        task = progress.add_task("ingest", total=total, rate="")
+        task = progress.add_task("ingest", total=None, rate="")
 
         def done() -> None:
             progress.advance(task)
@@ -137,14 +140,14 @@ def ingest(
 
                 summary = ingest_paths_ray(paths, store, settings, on_done=done, workers=workers, address=address)
             else:
-                summary = ingest_paths(paths, store, settings, on_done=done)
+                summary = ingest_paths(paths, store, settings, on_done=done, jobs=jobs)
         except EntenteError as exc:
             err.print(f"[red]error[/]: {exc}", highlight=False)
             raise typer.Exit(2) from exc
     _report(summary)
     if not quiet:
         err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
-                  f"{summary.failed} failed → {store.url}", highlight=False)
+                  f"{summary.duplicates} duplicates, {summary.failed} failed → {store.url}", highlight=False)
     store.close()
     raise typer.Exit(0 if summary.ok else 1)
 
