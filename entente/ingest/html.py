@@ -19,12 +19,31 @@ from entente.records import RawArticle
 BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
                     "section", "article", "header", "footer", "ul", "ol", "table", "figure", "hr"})
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# lines that pages put around the story and trafilatura keeps: a time stamp above, a copyright below
+STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d\d\b")
+COPYRIGHT = re.compile(r"^\((?:c|©)\)|^©|\bcopyright\b|\ball rights reserved\b", re.I)
+SENTENCE_END = re.compile(r"[.!?\"”]$")
 
 
 def paragraphs_of(text: str) -> str:
     """Lines squeezed of spaces and joined as paragraphs separated by a blank line."""
     lines = (SPACES.sub(" ", line).strip() for line in text.splitlines())
     return "\n\n".join(line for line in lines if line)
+
+
+def _is_label(line: str) -> bool:
+    """Short and without sentence-final punctuation: a label, not a sentence of the story."""
+    return len(line.split()) <= 12 and not SENTENCE_END.search(line)
+
+
+def trim_page_lines(text: str) -> str:
+    """The story without a leading time-stamp line or a trailing copyright line."""
+    paras = text.split("\n\n")
+    while len(paras) > 1 and _is_label(paras[0]) and STAMP.search(paras[0]):
+        paras.pop(0)
+    while len(paras) > 1 and _is_label(paras[-1]) and COPYRIGHT.search(paras[-1]):
+        paras.pop()
+    return "\n\n".join(paras)
 
 
 def html_to_text(fragment: str) -> str:
@@ -61,6 +80,7 @@ def read_html(html: str, *, doc_id: str, origin: str, settings: Settings, url: s
     if title and body.startswith(title):
         # trafilatura keeps the page's <h1>; the title is metadata, not article text
         body = body[len(title):].lstrip()
+    body = trim_page_lines(body)
     if len(body) < settings.min_article_chars:
         raise InputError(origin, Messages.NO_MAIN_TEXT)
     published = iso_date(doc.date) if doc.date else None
