@@ -36,7 +36,8 @@ GENERIC_NOUNS = {"meeting", "visit", "discussion", "call", "summit", "trip", "ex
 HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
-GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj"}
+GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj",
+                  "acl", "agent"}
 GROUP_REFS = re.compile(r"\b(?:they|both sides|the two|both|host and guest|the leaders|the ministers)\b", re.I)
 # what "the two ministers", "both presidents" can refer to, by the roles the people hold
 GROUP_ROLES = {"foreign ministers": ("foreign", "external affairs"), "defence ministers": ("defence", "defense"),
@@ -304,7 +305,7 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
     """done, planned, proposed, negated or historical, from the words that govern the trigger."""
     lex = lexicon()
     chain = [trigger]
-    while chain[-1].dep_ in GOVERNING_DEPS and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+    while chain[-1].dep_ in GOVERNING_DEPS and chain[-1].head.i != chain[-1].i and len(chain) < 6:
         chain.append(chain[-1].head)
     # modality lives in auxiliaries and modifiers, not in objects ("rejected plans to build")
     words = {c.lower_ for t in chain for c in t.children if c.dep_ in MODAL_DEPS} | {t.lower_ for t in chain}
@@ -365,7 +366,8 @@ def _in_other_clause(doc: Doc, offset: int, trigger: Token) -> bool:
     for anc in doc[i].ancestors:
         if anc.i == trigger.i:
             return False
-        if anc.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in anc.subtree}:
+        # a copular clause ("who was then Minister of ...") describes a person, it dates nothing
+        if anc.dep_ in ("relcl", "acl") and anc.lemma_ != "be" and trigger.i not in {t.i for t in anc.subtree}:
             return True
     return False
 
@@ -391,6 +393,11 @@ def _verb_objects(verb: Token) -> list[Token]:
         elif c.dep_ == "xcomp":
             out += [t for d in c.children if d.dep_ == "dobj" for t in d.subtree]
     return out
+
+
+def _state_subject(tokens: list[Token]) -> bool:
+    gaz = gazetteer.load()
+    return any(t.ent_type_ in ("GPE", "ORG") or (t.pos_ == "PROPN" and gaz.country_of(t.text)) for t in tokens)
 
 
 def _definite(tok: Token) -> bool:
@@ -541,7 +548,10 @@ def find_events(doc: Doc) -> list[Found]:
                 iso = gaz.country_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
                 if iso:
                     countries.add(iso)
-            if not actors and not targets and len(countries) < 2:
+            if not actors and not targets and (len(countries) < 2 or not _state_subject(subj_tokens)
+                                               or (trig.type == "CONSULT" and mode != "multilateral")):
+                # without people, only a state acting as subject makes an event ("China accused
+                # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
                 continue
             f = Found(trig.type, mode, tok, actors, targets, status, date,
                       _location(region, trig.mode), countries, [sent], defaulted)
