@@ -30,9 +30,16 @@ PAREN_AGENCY = re.compile(r"\(\s*([A-Za-z][A-Za-z. -]{0,30}?)\s*\)")
 TAIL_AGENCY = re.compile(
     r"(?:[-–—]{1,2}\s*|\(|^|[.!?\"”]\s+)([A-Z]\w{1,15}(?:(?:\s?/\s?|\s)[A-Z]\w{1,15})*)\)?\s*$")
 # Reporter credits that end wire copy: "(Reporting by X; Editing by Y)"
-CREDITS = re.compile(r"^\s*\(?\s*(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written)\s+by\b", re.I)
+CREDITS = re.compile(r"^\s*[(\-–—]*\s*(?:(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written)"
+                     r"\s+by|(?:With\s+)?files\s+from)\b", re.I)
 SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|By)\s*:\s*(.+?)\s*$", re.I | re.M)
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+DATE_WORDS = r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
+# "Updated June 11, 2025 — 4:52pm", "Published: 3 March 2024", "EFE | Lima | 14 Nov. 2024"
+DATE_LINE = re.compile(rf"^(?:(?:Updated|Published|Posted|First published)\s*:?\s*)?(?:.*\|\s*)?(?P<date>{DATE_WORDS})")
+BYLINE = re.compile(r"(?:By\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})*")
+# "This report by The Canadian Press was first published Oct. 14, 2024."
+FOOTER = re.compile(rf"\b(?:was\s+)?first\s+published\s+(?:on\s+)?(?P<date>{DATE_WORDS})")
 
 
 @dataclass
@@ -71,11 +78,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of the article's first or second paragraph, if any."""
+def find_dateline(text: str, skip: int = 0) -> Dateline | None:
+    """The dateline at the start of the article's first or second paragraph (after `skip`
+    characters of front matter), if any."""
     gaz = gazetteer.load()
     found: Dateline | None = None
-    for start, end in paragraphs(text)[:2]:
+    for start, end in [p for p in paragraphs(text) if p[0] >= skip][:2]:
         head_text = text[start:min(end, start + 120)]
         m = DATELINE_END.search(head_text)
         if not m or m.start() == 0:
@@ -136,7 +144,7 @@ def find_source(text: str, meta_source: str | None, dateline_end: int | None, bo
                 return name
     if dateline_end is not None:
         for part in re.split(r"[,\s]+", text[max(0, dateline_end - 30):dateline_end]):
-            if part.isupper() and gaz.agency(part):
+            if part[:1].isupper() and gaz.agency(part):
                 return gaz.agency(part)
     tail = text[:body_end].rstrip()[-60:]
     tail_m = TAIL_AGENCY.search(tail)
@@ -177,7 +185,7 @@ def find_teasers(text: str) -> list[tuple[int, int]]:
         else:
             break
     if pairs == 0:
-        return []
+        return _headline_list(text, paras)
     first = i + 1
     has_marker = i >= 0 and _is_headline(text[paras[i][0]:paras[i][1]])
     if has_marker:
@@ -191,8 +199,76 @@ def find_teasers(text: str) -> list[tuple[int, int]]:
 
 
 def find_credits(text: str) -> list[tuple[int, int]]:
-    """Reporter and editor credit lines, which name journalists, not actors."""
-    return [(s, e) for s, e in paragraphs(text) if CREDITS.match(text[s:e])]
+    """Reporter and editor credit lines and publishing footers, which name journalists and
+    outlets, not actors."""
+    return [(s, e) for s, e in paragraphs(text) if CREDITS.match(text[s:e]) or FOOTER.search(text[s:e])]
+
+
+@dataclass
+class FrontMatter:
+    """What sits above a web article's first paragraph: headline, byline, outlet, date lines."""
+
+    end: int = 0
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    excluded: list[tuple[int, int]] | None = None
+
+
+def find_front_matter(text: str) -> FrontMatter:
+    """Short lines before the first real paragraph: a headline, bylines ('By X', 'X and Y'),
+    an outlet line ('THE CANADIAN PRESS', 'EFE | Lima | 14 Nov. 2024'), 'Updated <date>'."""
+    gaz = gazetteer.load()
+    fm = FrontMatter(excluded=[])
+    for i, (s, e) in enumerate(paragraphs(text)[:6]):
+        line = text[s:e].strip()
+        words = line.split()
+        if len(words) > 16 or (SENTENCE_END.search(line) and not DATE_LINE.search(line)) or DATELINE_END.search(
+                line[:80]) and find_dateline(line) is not None and not DATE_LINE.search(line):
+            break
+        parts = [p.strip() for p in re.split(r"\s*\|\s*", line)]
+        agency = next((gaz.agency(p) for p in parts if gaz.agency(p)), None) or gaz.agency(
+            re.sub(r"^the\s+", "", line, flags=re.I))
+        dated = DATE_LINE.search(line)
+        if agency:
+            fm.source = fm.source or agency
+        if dated:
+            fm.published = fm.published or _iso(dated.group("date"))
+        if i == 0 and not agency and not dated and not BYLINE.fullmatch(line) and re.search(r"\b[a-z]", line):
+            fm.title = line
+        elif not (agency or dated or BYLINE.fullmatch(line)):
+            break
+        fm.excluded.append((s, e))  # type: ignore[union-attr]
+        fm.end = e
+    if not fm.end:
+        return FrontMatter(excluded=[])
+    return fm
+
+
+def _iso(value: str) -> str | None:
+    """A date written out in a byline or footer ('June 11, 2025', '14 Nov. 2024') as ISO."""
+    m = re.search(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?\s+(?P<y2>\d{4})",
+                  value)
+    if not m:
+        return None
+    month = MONTHS.get((m.group("m") or m.group("m2"))[:3].lower())
+    day, year = int(m.group("d") or m.group("d2")), int(m.group("y") or m.group("y2"))
+    if month is None:
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return iso if plausible_date(iso) else None
+
+
+def _headline_list(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A 'Most read' list: a marker and at least two headlines, nothing else, at the end."""
+    run = 0
+    for s, e in reversed(paras):
+        if not _is_headline(text[s:e]):
+            break
+        run += 1
+    if run >= 3 and run < len(paras):
+        return [(paras[-run][0], len(text))]
+    return []
 
 
 def content_hash(text: str) -> str:
@@ -209,19 +285,22 @@ def clean(raw: RawArticle) -> CleanArticle:
     if published and not plausible_date(published):
         warnings.append(f"{raw.origin}: {Messages.BAD_DATE.format(value=published)}")
         published = None
-    dl = find_dateline(text)
+    fm = find_front_matter(text)
+    footer = next((m for s, e in paragraphs(text)[-4:] if (m := FOOTER.search(text[s:e]))), None)
+    published = published or fm.published or (_iso(footer.group("date")) if footer else None)
+    dl = find_dateline(text, fm.end)
     if published is None and dl and dl.month_day:
         month, day = dl.month_day
         if dl.year and plausible_date(f"{dl.year:04d}-{month:02d}-{day:02d}"):
             published = f"{dl.year:04d}-{month:02d}-{day:02d}"
         else:
             published = f"--{month:02d}-{day:02d}"
-    excluded = sorted(find_teasers(text) + find_credits(text))
-    body_end = min((s for s, _ in excluded), default=len(text))
-    source = find_source(text, raw.source, dl.end if dl else None, body_end)
+    excluded = sorted(find_teasers(text) + find_credits(text) + (fm.excluded or []))
+    body_end = min((s for s, _ in excluded if s > fm.end), default=len(text))
+    source = find_source(text, raw.source or fm.source, dl.end if dl else None, body_end)
     return CleanArticle(
         doc_id=raw.doc_id, text=text, origin=raw.origin, published=published, source=source,
         dateline=dl.city if dl else None, dateline_country=dl.country if dl else None,
-        title=raw.title, url=raw.url, excluded=excluded, content_hash=content_hash(text),
+        title=raw.title or fm.title, url=raw.url, excluded=excluded, content_hash=content_hash(text),
         warnings=warnings,
     )

@@ -66,3 +66,35 @@ def test_implausible_publication_date_is_dropped_with_a_warning():  # type: igno
     a = _clean(DATA / "bad" / "future_date.txt")
     assert a.published is None
     assert any("future_date.txt" in w and "3000-01-01" in w for w in a.warnings)
+
+
+def test_web_front_matter_and_footer_are_read_and_excluded():  # type: ignore[no-untyped-def]
+    text = ("Canada expels six Indian diplomats over alleged links to violence\n\nBy Jordan Pelletier\n\n"
+            "THE CANADIAN PRESS\n\nOTTAWA — Canada has expelled India's high commissioner and five other "
+            "diplomats, Foreign Affairs Minister Melanie Joly said on Monday.\n\n— With files from Harpreet "
+            "Sandhu in Surrey, B.C.\n\nThis report by The Canadian Press was first published Oct. 14, 2024.")
+    a = clean(RawArticle(doc_id="x", text=text, origin="<test>"))
+    assert (a.published, a.source, a.dateline) == ("2024-10-14", "The Canadian Press", "Ottawa")
+    assert a.title and a.title.startswith("Canada expels")
+    excluded = " ".join(a.text[s:e] for s, e in a.excluded)
+    assert "Jordan Pelletier" in excluded and "Harpreet Sandhu" in excluded and "Melanie Joly" not in excluded
+
+
+def test_outlet_line_with_pipes_and_updated_line():  # type: ignore[no-untyped-def]
+    a = clean(RawArticle(doc_id="x", text="Boric and Boluarte agree to hold cabinet meeting\n\nEFE | Lima | 14 Nov. 2024"
+                         "\n\nLima (EFE).- Chilean President Gabriel Boric met his Peruvian counterpart on Thursday.",
+                         origin="<test>"))
+    assert (a.published, a.source, a.dateline) == ("2024-11-14", "EFE", "Lima")
+    b = clean(RawArticle(doc_id="y", text="NZ boosts Fiji police funding\n\nAna Tuilagi and Joshua Beck\nUpdated "
+                         "June 11, 2025 — 4:52pm\n\nNew Zealand will provide $NZ20 million to Fiji, the minister said.",
+                         origin="<test>"))
+    assert b.published == "2025-06-11"
+    assert "Joshua Beck" in " ".join(b.text[s:e] for s, e in b.excluded)
+
+
+def test_a_most_read_list_of_headlines_is_a_teaser():  # type: ignore[no-untyped-def]
+    text = ("Serbian President Aleksandar Vucic received Hungarian Foreign Minister Peter Szijjarto on Thursday.\n\n"
+            "Most read\n\nNew bus lines to connect Zemun and New Belgrade\n\nKragujevac hosts regional job fair\n\n"
+            "Snow expected in western Serbia over the weekend")
+    (start, end), = find_teasers(text)
+    assert text[start:].startswith("Most read") and end == len(text)
