@@ -20,7 +20,7 @@ import pycountry
 from countryinfo import all_countries
 
 DATA = Path(__file__).resolve().parent.parent / "entente" / "data"
-MIN_CITY_POPULATION = 300_000
+MIN_CITY_POPULATION = 150_000
 
 
 def latin(s: str) -> bool:

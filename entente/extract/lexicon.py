@@ -67,7 +67,8 @@ def load() -> Lexicon:
     country_forms = {f for f in country_forms if f and f[0].isupper()}
     capitals = {c.capital for c in gaz.countries.values() if c.capital}
     places = country_forms | capitals
-    name_stop = (set(STOP_CAPS) | set(org_words) | country_forms
+    plurals = {f + "s" for f in country_forms if not f.endswith("s")}  # "Hungarians", "Serbs"
+    name_stop = (set(STOP_CAPS) | set(org_words) | country_forms | plurals
                  | {w for h in heads + ranks + honorifics for w in h.split()})
     name_stop -= {"Lee"}
 
@@ -83,8 +84,9 @@ def load() -> Lexicon:
     rank = f"(?i:{_alt(ranks)})"
     hon = _alt(honorifics)
     stop = _alt(sorted(name_stop))
-    name_tok = rf"(?!{stop}\b)[A-Z][a-z]+(?:['-][A-Za-z]+)*"
-    initials = r"(?:[A-Z][a-z]?\.[ ]?){1,3}"
+    # Arabic names keep their article: "al-Burhan", "El-Sisi"
+    name_tok = rf"(?!{stop}\b)(?:[A-Z][a-z]+|(?:al|el|ad|ash|as|at|ar|an|az|ul|ud)-[A-Z][a-z]+)(?:['-][A-Za-z]+)*"
+    initials = r"(?:(?!(?:Dr|Mr|Ms|Mrs|St|Jr|Sr|Gen|Col|Lt|Mt|Rev|Sen|Gov|Rep|Amb)\.)[A-Z][a-z]?\.[ ]?){1,3}"
     particle = _alt(PARTICLES)
     regnal = r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?)\b)?"
     name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle}){{0,2}}{SP}{name_tok}){{0,4}}{regnal})"

@@ -20,7 +20,7 @@ from entente.fold import ascii_name, key
 
 PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ievich|ich|ovna|evna|ichna|inichna)$", re.I)
 # Letters found in Vietnamese names and in no other Latin-script language's.
-VIETNAMESE_LETTERS = set("ăắằẳẵặơớờởỡợưứừửữựđạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹĂƠƯĐ")
+VIETNAMESE_LETTERS = set("ăắằẳẵặơớờởỡợưứừửữựạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹĂƠƯ")  # not đ: Serbian too
 LINEAGE = {"bin", "ibn", "bint", "ben", "ould", "binti"}
 INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
