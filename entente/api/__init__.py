@@ -12,10 +12,11 @@ from entente import __version__
 from entente.api import errors
 from entente.api.deps import ApiOptions
 from entente.api.limits import BodyLimit
-from entente.api.routes import actors, articles, events, facts, ingest, relations, search
+from entente.api.routes import actors, articles, dashboard, events, facts, ingest, relations, search
 from entente.config import Settings
 from entente.errors import InvalidParameter
 from entente.store import Store
+from entente.web import install as install_dashboard
 
 __all__ = ["ApiOptions", "create_app", "needs_token"]
 
@@ -45,7 +46,8 @@ def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI
     app.state.settings = settings
     app.state.options = options
     errors.install(app)
-    for module in (articles, actors, events, relations, facts, search, ingest):
+    for module in (articles, actors, events, relations, facts, search, ingest, dashboard):
         app.include_router(module.router)
+    install_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     return app

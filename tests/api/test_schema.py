@@ -21,7 +21,8 @@ pytestmark = pytest.mark.slow
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 OPERATIONS = [("GET", "/events"), ("GET", "/events/{event_id}"), ("GET", "/articles"), ("GET", "/articles/{doc_id}"),
               ("GET", "/actors"), ("GET", "/actors/{actor_id}"), ("GET", "/relations/{a}/{b}"),
-              ("GET", "/facts/{a}/{b}"), ("GET", "/search"), ("POST", "/ingest")]
+              ("GET", "/facts/{a}/{b}"), ("GET", "/search"), ("POST", "/ingest"), ("GET", "/dashboard/pairs"),
+              ("GET", "/dashboard/network"), ("GET", "/dashboard/trends/{a}/{b}"), ("GET", "/dashboard/articles/{doc_id}")]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,94 @@
+"""The dashboard served by uvicorn on a free localhost port, over the sample store plus one
+hostile article, and one headless Chromium (Debian's package) driven by Playwright."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+HOSTILE = DATA / "web" / "hostile_article.txt"
+HOSTILE_ID = HOSTILE.stem
+
+
+@pytest.fixture(scope="session")
+def web_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A copy of the sample store with the hostile article ingested too."""
+    from entente.jobs import ingest_paths
+    from entente.store import Store
+
+    target = tmp_path_factory.mktemp("web") / "web.db"
+    with sqlite3.connect(sample_db) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    store = Store(str(target))
+    summary = ingest_paths([str(HOSTILE)], store)
+    store.close()
+    assert summary.ok and summary.ingested == 1, summary.problems
+    return str(target)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def server(web_db: str) -> Iterator[str]:
+    """The base URL of the app, served by uvicorn in a thread for the session."""
+    import uvicorn
+
+    from entente.api import create_app
+    from entente.config import Settings
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db=web_db)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install_chromium.sh (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):  # type: ignore[no-untyped-def]
+    """A fresh laptop-sized page that fails the test on any script error or failed request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    pg.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
+    pg.base = server
+    pg.problems = problems
+    yield pg
+    context.close()
+    assert not problems, problems
