@@ -1,0 +1,205 @@
+"""Throughput and memory of the local engine and the Ray engine as the corpus grows, in one run.
+
+For each corpus size (default 5,000 and 20,000 synthetic articles from bench/corpus.py) and each
+engine — local (one process), Ray with 1 worker, Ray with 2 workers on a local Ray instance of 2
+CPUs — ingests the corpus into a fresh database on a throw-away PostgreSQL server (SQLite when no
+PostgreSQL can start), each run in a fresh process so its peak memory is its own, and prints:
+
+  * articles per second and seconds per article, start-up (model loads, Ray) included,
+  * peak resident memory of the driver (the process that reads, cleans and writes) and of the
+    busiest extraction worker (Ray actors, read from /proc while they run),
+  * CPU seconds per article (driver and workers), which other load on the machine does not change,
+    and the load average at the end, which tells how far the wall-clock figures are to be trusted,
+  * the marginal cost per article between the sizes, which must not grow with the corpus.
+
+    .venv/bin/python bench/scale.py                              # 5,000 and 20,000 articles
+    .venv/bin/python bench/scale.py --sizes 200,800 --engines ray2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+
+ENGINES = ("local", "ray1", "ray2")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _hwm_mb(pid: int) -> float:
+    """Peak resident memory of a running process (VmHWM), 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) a running process has used, 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(engine: str, corpus: Path, db: str) -> dict[str, float]:
+    """Ingest `corpus` into `db` with `engine`; the figures of that run."""
+    from entente.jobs import ingest_paths
+    from entente.store import Store
+
+    store = Store(db)
+    workers_mb: dict[int, float] = {}
+    workers_cpu: dict[int, float] = {}
+    start, cpu_start = time.perf_counter(), _own_cpu_s()
+    if engine == "local":
+        summary = ingest_paths([str(corpus)], store)
+    else:
+        import ray
+
+        from entente.config import get_settings
+        from entente.jobs import Summary, cleaned
+        from entente.ray_engine import ingest_articles_ray
+
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        stop = threading.Event()
+
+        def watch(pool: list[object]) -> None:
+            pids = ray.get([a.pid.remote() for a in pool])  # type: ignore[attr-defined]
+
+            def sample() -> None:
+                while not stop.is_set():
+                    for pid in pids:
+                        workers_mb[pid] = max(workers_mb.get(pid, 0.0), _hwm_mb(pid))
+                        workers_cpu[pid] = max(workers_cpu.get(pid, 0.0), _cpu_s(pid))
+                    stop.wait(0.5)
+
+            threading.Thread(target=sample, daemon=True).start()
+
+        summary = Summary()
+        ingest_articles_ray(cleaned([str(corpus)], summary, get_settings()), store, summary,
+                            workers=int(engine[3:]), on_pool=watch)
+        stop.set()
+        ray.shutdown()
+    seconds, driver_cpu = time.perf_counter() - start, _own_cpu_s() - cpu_start
+    store.close()
+    if summary.failed or summary.duplicates or summary.unchanged:
+        raise SystemExit(f"the corpus did not ingest cleanly: {summary.problems[:5]}")
+    return {"articles": summary.ingested, "seconds": seconds, "driver_mb": _peak_mb(),
+            "worker_mb": max(workers_mb.values(), default=0.0), "driver_cpu": driver_cpu,
+            "workers_cpu": sum(workers_cpu.values()), "load": os.getloadavg()[0]}
+
+
+def _measure(engine: str, corpus: Path, db: str) -> dict[str, float]:
+    """One measurement in a fresh interpreter, so its peak memory is its own."""
+    done = subprocess.run([sys.executable, __file__, "--measure", engine, "--corpus", str(corpus), "--db", db],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{engine} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+class Databases:
+    """Fresh databases on a throw-away PostgreSQL server, or SQLite files when it cannot start."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.n, self.server = tmp, 0, None
+        try:
+            from scripts.pg_test_server import start
+
+            self.server = start()
+        except Exception as exc:  # any reason PostgreSQL cannot start: measure on SQLite instead
+            print(f"PostgreSQL could not start ({exc}); measuring on SQLite", flush=True)
+
+    @property
+    def kind(self) -> str:
+        return "PostgreSQL" if self.server else "SQLite"
+
+    def new(self) -> str:
+        self.n += 1
+        if self.server is None:
+            return str(self.tmp / f"scale{self.n}.db")
+        import sqlalchemy as sa
+
+        admin = sa.create_engine(self.server.url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE DATABASE scale{self.n}"))
+        admin.dispose()
+        return str(self.server.url_for(f"scale{self.n}"))
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="5000,20000", help="corpus sizes, comma-separated")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="of local, ray1, ray2")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.corpus, args.db)))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    engines = args.engines.split(",")
+    print(f"{os.cpu_count()} CPUs; engines {', '.join(engines)}; sizes {', '.join(f'{s:,}' for s in sizes)}", flush=True)
+    results: dict[tuple[str, int], dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        dbs = Databases(Path(tmp))
+        print(f"database: {dbs.kind}", flush=True)
+        try:
+            for size in sizes:
+                corpus = Path(tmp) / f"corpus{size}"
+                words = write_corpus(size, corpus, args.seed)
+                print(f"corpus: {size:,} articles, {words:,} words", flush=True)
+                for engine in engines:
+                    results[engine, size] = r = _measure(engine, corpus, dbs.new())
+                    cpu = (r["driver_cpu"] + r["workers_cpu"]) / r["articles"]
+                    workers = f", worker peak {r['worker_mb']:.0f} MB" if r["worker_mb"] else " (extracts itself)"
+                    print(f"  {engine:>5} {size:>7,}: {r['articles']:,.0f} articles in {r['seconds']:.1f} s = "
+                          f"{r['articles'] / r['seconds']:.2f} articles/s, {r['seconds'] / r['articles'] * 1000:.0f} ms/article; "
+                          f"driver peak {r['driver_mb']:.0f} MB{workers}; CPU {cpu * 1000:.0f} ms/article "
+                          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s); load {r['load']:.1f}",
+                          flush=True)
+        finally:
+            dbs.stop()
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        print(f"per-article cost, {small:,} → {large:,} articles (marginal: the extra time over the extra articles)")
+        for engine in engines:
+            a, b = results[engine, small], results[engine, large]
+            marginal = (b["seconds"] - a["seconds"]) / (b["articles"] - a["articles"])
+            print(f"  {engine:>5}: {a['seconds'] / a['articles'] * 1000:.0f} ms → {b['seconds'] / b['articles'] * 1000:.0f} ms "
+                  f"per article; marginal {marginal * 1000:.0f} ms = {1 / marginal:.2f} articles/s; "
+                  f"driver peak {a['driver_mb']:.0f} → {b['driver_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
