@@ -102,18 +102,22 @@ class Event(Base):
 
 class EventArgument(Base):
     __tablename__ = "event_arguments"
+    __table_args__ = (Index("ix_event_arguments_entity_event", "entity_id", "event_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(10))
     entity: Mapped[Entity] = relationship()
 
 
 class EventCountry(Base):
     __tablename__ = "event_countries"
+    # covering indexes: country filters and pair joins never touch the table itself
+    __table_args__ = (Index("ix_event_countries_country_event", "country", "event_id"),
+                      Index("ix_event_countries_event_country", "event_id", "country"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    country: Mapped[str] = mapped_column(String(3), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    country: Mapped[str] = mapped_column(String(3))
 
 
 class Fact(Base):
@@ -133,7 +137,8 @@ class Sector(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    sector: Mapped[str] = mapped_column(String(30), index=True)
+    sector: Mapped[str] = mapped_column(String(30))
+    __table_args__ = (Index("ix_sectors_sector_event", "sector", "event_id"),)
 
 
 class ArticleActor(Base):

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Generic, Literal, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from entente.errors import InvalidParameter, NotFound
 from entente.fold import key
@@ -222,10 +222,20 @@ class SearchHit:
     snippet: str
 
 
+def _taking_part(countries: Sequence[str]) -> Select[int]:
+    """Ids of the events all `countries` take part in: one index-only join, not a list per country."""
+    first = aliased(m.EventCountry)
+    q = select(first.event_id).where(first.country == countries[0])
+    for c in countries[1:]:
+        other = aliased(m.EventCountry)
+        q = q.join(other, (other.event_id == first.event_id) & (other.country == c))
+    return q
+
+
 def _event_query(f: EventFilter) -> Select[m.Event]:
     q = select(m.Event)
-    for c in f.countries:
-        q = q.where(m.Event.id.in_(select(m.EventCountry.event_id).where(m.EventCountry.country == c)))
+    if f.countries:
+        q = q.where(m.Event.id.in_(_taking_part(f.countries)))
     if f.actor:
         who = (select(m.EventArgument.event_id).join(m.Alias, m.Alias.entity_id == m.EventArgument.entity_id)
                .where(m.Alias.key == key(f.actor)))
