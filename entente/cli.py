@@ -382,5 +382,28 @@ def relations(
                   f"  ({f.doc_id})", highlight=False)
 
 
+@app.command()
+def brief(
+    between: Annotated[tuple[str, str], typer.Option("--between", help="Two ISO3 codes, e.g. --between RUS VNM")],
+    db: Db = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md or html")] = "md",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")] = None,
+) -> None:
+    """A briefing on two countries' relations in which every sentence cites its articles and evidence."""
+    from entente.brief import build, render
+
+    try:
+        text = render(build(Store(_db(db)), between[0].upper(), between[1].upper(), since, until), format)
+    except EntenteError as exc:
+        err.print(f"[red]error[/]: {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 if __name__ == "__main__":
     app()
