@@ -36,6 +36,7 @@ class Gazetteer:
     countries: dict[str, Country]
     cities: dict[str, City]
     agencies: dict[str, str]
+    agency_countries: dict[str, str] = field(default_factory=dict)
     titles: dict = field(default_factory=dict)
     leaders: dict[str, set[str]] = field(default_factory=dict)
     leader_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -84,6 +85,14 @@ class Gazetteer:
     def agency(self, text: str) -> str | None:
         return self.agencies.get(key(text))
 
+    def home_of(self, source: str | None) -> str | None:
+        """The country of a news agency or outlet ('PAP' -> POL), from any of its parts ('VNA/VNS')."""
+        for part in (source or "").split("/"):
+            name = self.agency(part)
+            if name and name in self.agency_countries:
+                return self.agency_countries[name]
+        return None
+
     @cached_property
     def place_words(self) -> frozenset[str]:
         """Folded names of every country, demonym and city: never a person's name."""
@@ -113,9 +122,12 @@ def load() -> Gazetteer:
             # the most populous city keeps an ambiguous name: rows are sorted by population
             cities.setdefault(key(alias), city)
     agencies: dict[str, str] = {}
+    agency_countries: dict[str, str] = {}
     for row in _rows("agencies.tsv"):
         for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             agencies[key(alias)] = row["name"]
+        if row.get("country"):
+            agency_countries[row["name"]] = row["country"]
     titles = json.loads(_data("titles.json"))
     leaders: dict[str, set[str]] = {}
     surnames: dict[str, set[tuple[str, str]]] = {}
@@ -126,4 +138,4 @@ def load() -> Gazetteer:
                 leaders.setdefault(key(alias), set()).add(row["country"])
         surnames.setdefault(key(row["name"].split()[-1]), set()).add((row["country"], row["role"]))
     return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles, leaders=leaders,
-                     leader_surnames=surnames)
+                     leader_surnames=surnames, agency_countries=agency_countries)

@@ -51,6 +51,7 @@ class Lexicon:
     org_words: frozenset[str]
     geo_nouns: frozenset[str]
     surname_first: frozenset[str]
+    coordinated: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,4 +113,5 @@ def load() -> Lexicon:
                            "state", "village", "town", "sea", "strait", "peninsula", "valley", "beach"})
     return Lexicon(titles=t, anchor=anchor, honorific_anchor=honorific_anchor, appositive=appositive,
                    leading_junk=leading_junk, head_split=head_split, name_stop=frozenset(name_stop),
-                   org_words=frozenset(org_words), geo_nouns=geo_nouns, surname_first=surname_first)
+                   org_words=frozenset(org_words), geo_nouns=geo_nouns, surname_first=surname_first,
+                   coordinated=re.compile(rf"^(?:{SP}of{SP}[A-Z][\w'-]*(?:{SP}[A-Z][\w'-]*)?)?{SP}and{SP}{name}\b"))

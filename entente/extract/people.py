@@ -34,6 +34,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     anchored: bool = False
+    counterpart_of: tuple[int, int] | None = None  # the mention this one is the counterpart of
 
 
 @dataclass
@@ -113,7 +114,17 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
         if m.group("ref") and m.group("ref").lower() == "counterpart" and found and s - found[-1].end < 120:
             # "Deputy PM X and his counterpart Y": Y holds the same office for the other side
             roles = roles or list(found[-1].roles)
-        found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, country, True))
+            counterpart_of: tuple[int, int] | None = (found[-1].start, found[-1].end)
+        else:
+            counterpart_of = None
+        found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, country, True,
+                             counterpart_of))
+        title = m.group("title") or ""
+        if re.search(r"s\b", title.split(" of ")[0]) and (co := lex.coordinated.match(text[e:e + 120])):
+            # "Foreign Ministers X of Chile and Y of Peru": the plural title covers both names
+            cs, ce = e + co.start("name"), e + co.end("name")
+            singular = [re.sub(r"s\b", "", r, count=1) for r in roles]
+            found.append(Mention(cs, ce, original[cs:ce], name_parts(original[cs:ce]), singular, None, True))
     for m in lex.honorific_anchor.finditer(text):
         s, e = m.span("name")
         if any(f.start <= s < f.end for f in found):
@@ -150,8 +161,16 @@ def _continues_as_organisation(text: str, end: int) -> bool:
 
 
 def appositive_roles(mention: Mention, text: str) -> None:
-    """Roles given after the name: 'Nguyen Phu Trong, General Secretary of the CPV, said'."""
+    """Roles given after the name: 'Nguyen Phu Trong, General Secretary of the CPV, said', and
+    the country in 'Alberto van Klaveren of Chile'."""
     lex = load_lexicon()
+    of = re.match(r"\s+of\s+((?:[A-Z][\w'’-]*\s?){1,3})", text[mention.end:mention.end + 60])
+    if of and not mention.country:
+        words = of.group(1).split()
+        for n in range(len(words), 0, -1):
+            if iso := gazetteer.load().country_of(" ".join(words[:n])):
+                mention.country = iso
+                break
     m = lex.appositive.match(text[mention.end:mention.end + 200])
     if not m:
         return
@@ -283,6 +302,50 @@ def add_short_forms(people: list[Person], text: str, original: str) -> None:
             _absorb(owners[0], Mention(s, e, original[s:e], [form]))
 
 
+def pair_countries(doc: Doc) -> list[str]:
+    """The two countries an article is most about, by how often they are named."""
+    gaz = gazetteer.load()
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP") and (iso := gaz.country_of(ent.text)):
+            counts[iso] = counts.get(iso, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])[:2]
+
+
+def counterparts(people: list[Person], mentions: list[Mention], pair: list[str]) -> None:
+    """'X held talks with his Peruvian counterpart Y': in a two-country story, X acts for the
+    country that is not Y's (and the other way round)."""
+    if len(pair) != 2:
+        return
+    owner = {span: p for p in people for span in p.mentions}
+    for m in mentions:
+        if m.counterpart_of is None:
+            continue
+        a, b = owner.get(m.counterpart_of), owner.get((m.start, m.end))
+        if a is None or b is None or a is b:
+            continue
+        for known, unknown in ((b, a), (a, b)):
+            if known.country in pair and not unknown.country:
+                unknown.country = pair[1 - pair.index(known.country)]
+
+
+def home_officials(people: list[Person], doc: Doc, pair: list[str]) -> None:
+    """Office holders a story names without a country are, by press convention, the outlet's own
+    ('Deputy Foreign Minister X' in a PAP story is Polish), when that country is one of the two
+    the story is about; failing an outlet, the dateline's country."""
+    article = doc._.article
+    if article is None:
+        return
+    home = gazetteer.load().home_of(article.source)
+    if home not in pair:
+        home = article.dateline_country if article.dateline_country in pair else None
+    if home is None:
+        return
+    for p in people:
+        if not p.country and p.roles:
+            p.country = home
+
+
 def finish(people: list[Person], original: str) -> list[Person]:
     """Canonical names, sorted aliases and a country where the name itself tells it."""
     for p in people:
@@ -322,7 +385,12 @@ def _country_from_name(p: Person, original: str) -> str | None:
 def people_component(doc: Doc) -> Doc:
     """Set doc._.people: the people of the article, each with aliases, roles and country."""
     original = doc._.article.text if doc._.article is not None else doc.text
-    people = group(find_mentions(doc, original), original)
+    mentions = find_mentions(doc, original)
+    people = group(mentions, original)
     add_short_forms(people, doc.text, original)
-    doc._.people = finish(people, original)
+    people = finish(people, original)
+    pair = pair_countries(doc)
+    counterparts(people, mentions, pair)
+    home_officials(people, doc, pair)
+    doc._.people = people
     return doc

@@ -86,3 +86,19 @@ def test_surname_first_short_form_joins_its_person(nlp):  # type: ignore[no-unty
     people = _people(rec)
     assert "Yoon" in people["Yoon Suk Yeol"].aliases and "Xi" in people["Xi Jinping"].aliases
     assert len(people) == 2
+
+
+def test_unmarked_officials_belong_to_the_outlets_country(nlp):  # type: ignore[no-untyped-def]
+    text = ("Warsaw, Sept 20 (PAP) - Poland summoned Ukraine's ambassador Vasyl Zvarych on Wednesday. Deputy "
+            "Foreign Minister Pawel Jablonski told the ambassador that Ukrainian President Volodymyr Zelensky's "
+            "remarks were unacceptable.")
+    people = _people(record_of(text, nlp, published="2023-09-20"))
+    assert people["Pawel Jablonski"].country == "POL"
+    assert people["Volodymyr Zelensky"].country == "UKR"
+
+
+def test_country_after_the_name(nlp):  # type: ignore[no-untyped-def]
+    people = _people(record_of("Foreign Ministers Alberto van Klaveren of Chile and Elmer Schialer of Peru met "
+                               "in Lima on Thursday.", nlp))
+    assert people["Alberto van Klaveren"].country == "CHL"
+    assert people["Elmer Schialer"].country == "PER"
