@@ -29,6 +29,7 @@ lint: install
 	$(BIN)/mypy
 
 test: install lint
+	sh scripts/install_chromium.sh
 	ENTENTE_REQUIRE_PG=1 $(BIN)/pytest
 
 score: install

@@ -223,16 +223,30 @@ function timelineChart(events) {
   const dated = events.filter((e) => dateStart(e.date) !== null);
   if (!dated.length) return emptyNote("No dated events to draw.");
   const types = EVENT_TYPES.filter((t) => dated.some((e) => e.type === t));
-  const W = 800, left = 92, right = 16, top = 8, lane = 26, H = top + lane * types.length + 30;
+  const W = 800, left = 92, right = 16, top = 8, R = 6, ROW = 2 * R + 3;
   let t0 = Math.min(...dated.map((e) => dateStart(e.date))), t1 = Math.max(...dated.map((e) => dateStart(e.date)));
   const pad = Math.max((t1 - t0) * 0.04, 15 * 864e5);
   t0 -= pad; t1 += pad;
   const x = (t) => left + ((t - t0) / (t1 - t0)) * (W - left - right);
-  const svg = s("svg", { class: "chart timeline", viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": "Events over time by type" });
-  types.forEach((t, i) => {
-    const y = top + i * lane + lane / 2;
-    svg.append(s("line", { x1: left, x2: W - right, y1: y, y2: y, class: "grid" }), s("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "lbl" }, t));
+  // dots that would touch stack in rows within their type's lane, so each stays clickable
+  const lanes = types.map((t) => {
+    const rows = [], placed = [];
+    for (const e of dated.filter((d) => d.type === t).sort((p, q) => dateStart(p.date) - dateStart(q.date))) {
+      const cx = x(dateStart(e.date));
+      let row = rows.findIndex((last) => cx - last >= ROW);
+      if (row < 0) { row = rows.length; rows.push(cx); } else rows[row] = cx;
+      placed.push({ e, cx, row });
+    }
+    return { t, placed, rows: Math.max(rows.length, 1) };
   });
+  let y = top;
+  for (const lane of lanes) { lane.y = y; y += lane.rows * ROW + 10; }
+  const H = y + 24;
+  const svg = s("svg", { class: "chart timeline", viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": "Events over time by type" });
+  for (const lane of lanes) {
+    const mid = lane.y + (lane.rows * ROW) / 2;
+    svg.append(s("line", { x1: left, x2: W - right, y1: mid, y2: mid, class: "grid" }), s("text", { x: left - 6, y: mid + 4, "text-anchor": "end", class: "lbl" }, lane.t));
+  }
   // ticks every year, or every quarter when the span is short
   const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
   const months = y1 - y0 < 3 ? 3 : 12 * Math.max(1, Math.ceil((y1 - y0 + 1) / 10));
@@ -242,19 +256,15 @@ function timelineChart(events) {
     const d = new Date(when), label = d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : d.toLocaleString("en", { month: "short", timeZone: "UTC" });
     svg.append(s("line", { x1: tx, x2: tx, y1: top, y2: H - 24, class: "tick" }), s("text", { x: tx, y: H - 8, "text-anchor": "middle", class: "lbl" }, label));
   }
-  const seen = new Map();
-  for (const e of dated) {
-    const i = types.indexOf(e.type);
-    const key = e.type + e.date;
-    const n = seen.get(key) || 0;
-    seen.set(key, n + 1);
-    const cx = x(dateStart(e.date)) + n * 5, cy = top + i * lane + lane / 2;
-    const who = e.actors.concat(e.targets).join(", ");
-    const a = s("a", { href: href(["article", e.doc_id], { event: e.id }), class: "dot", "data-event": e.id,
-      "aria-label": `${typeLabel(e)} on ${e.date}${who ? ": " + who : ""}` },
-    s("circle", { cx, cy, r: 7, fill: colorOf(EVENT_TYPES, e.type) }));
-    titled(a, `${e.date} ${typeLabel(e)} — ${who}`);
-    svg.append(a);
+  for (const lane of lanes) {
+    for (const { e, cx, row } of lane.placed) {
+      const who = e.actors.concat(e.targets).join(", ");
+      const a = s("a", { href: href(["article", e.doc_id], { event: e.id }), class: "dot", "data-event": e.id,
+        "aria-label": `${typeLabel(e)} on ${e.date}${who ? ": " + who : ""}` },
+      s("circle", { cx, cy: lane.y + row * ROW + ROW / 2, r: R, fill: colorOf(EVENT_TYPES, e.type) }));
+      titled(a, `${e.date} ${typeLabel(e)} — ${who}`);
+      svg.append(a);
+    }
   }
   return h("figure", { class: "chart-box" }, svg, h("figcaption", {}, "Each dot is an event; select it to read its evidence."));
 }
@@ -567,8 +577,10 @@ function selectInArticle(view, params) {
   }
   target = text.querySelector(".mk.sel") || text.querySelector(".ev.sel");
   if (target) {
+    // focus follows the selection, so keyboard users land on the evidence they asked for
+    if (!target.matches("a")) target.setAttribute("tabindex", "-1");
     target.scrollIntoView({ block: "center" });
-    if (target.matches("a")) target.focus({ preventScroll: true });
+    target.focus({ preventScroll: true });
   }
 }
 
@@ -644,15 +656,16 @@ async function render() {
   state.route = parseHash();
   const route = state.route;
   const fn = VIEWS[route.view] || viewTimeline;
+  delete document.body.dataset.ready;
   markNav(route.view === "actor" ? "network" : route.view === "article" ? "articles" : route.view);
   syncPairSelect();
   if (route.view !== "article") state.article = null;
-  const needsPair = !["article", "articles", "search"].includes(route.view);
+  const needsPair = !PAIRLESS.includes(route.view);
   if (needsPair && !pair(route.params)[0]) { show("No events yet", emptyNote("The store holds no events between two countries. Ingest articles with `entente ingest`.")); return; }
   const sameView = previous && previous.view === route.view && previous.parts.join("/") === route.parts.join("/");
   try {
     await fn(route);
-    if (!sameView) main().focus({ preventScroll: true });
+    if (!sameView && !main().contains(document.activeElement)) main().focus({ preventScroll: true });
     document.body.dataset.ready = route.view;
   } catch (err) {
     showError(err);
@@ -660,20 +673,18 @@ async function render() {
   }
 }
 
+const PAIRLESS = ["article", "articles", "search"];
+
 async function start() {
   const select = document.getElementById("pair");
-  try {
-    state.pairs = await api("/dashboard/pairs");
-  } catch (err) {
-    state.pairs = [];
-  }
-  select.replaceChildren(...state.pairs.map((p) => h("option", { value: p.a + "-" + p.b }, `${p.a} – ${p.b} (${p.events} events)`)));
+  // the view's own request need not wait for the list of pairs when the address names the pair
+  const pairs = api("/dashboard/pairs").catch(() => []);
   select.addEventListener("change", () => {
     const [a, b] = select.value.split("-");
     const route = parseHash();
     route.params.set("a", a);
     route.params.set("b", b);
-    const view = ["article", "articles", "search"].includes(route.view) ? "timeline" : route.view;
+    const view = PAIRLESS.includes(route.view) ? "timeline" : route.view;
     location.hash = "#/" + (view === route.view ? route.parts.map(encodeURIComponent).join("/") : view) + "?" + route.params;
   });
   document.getElementById("search").addEventListener("submit", (ev) => {
@@ -682,7 +693,14 @@ async function start() {
     if (q) location.hash = href(["search"], { q });
   });
   window.addEventListener("hashchange", render);
-  await render();
+  const first = parseHash();
+  if (!PAIRLESS.includes(first.view) && !(first.params.get("a") && first.params.get("b"))) state.pairs = await pairs;
+  const rendered = render();
+  state.pairs = await pairs;
+  select.replaceChildren(...state.pairs.map((p) => h("option", { value: p.a + "-" + p.b }, `${p.a} – ${p.b} (${p.events} events)`)));
+  await rendered;
+  markNav(state.route.view === "actor" ? "network" : state.route.view === "article" ? "articles" : state.route.view);
+  syncPairSelect();
 }
 
 start();
