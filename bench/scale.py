@@ -199,6 +199,8 @@ def main() -> None:
             print(f"  {engine:>5}: {a['seconds'] / a['articles'] * 1000:.0f} ms → {b['seconds'] / b['articles'] * 1000:.0f} ms "
                   f"per article; marginal {marginal * 1000:.0f} ms = {1 / marginal:.2f} articles/s; "
                   f"driver peak {a['driver_mb']:.0f} → {b['driver_mb']:.0f} MB")
+            cpu = [(b[k] - a[k]) / (b["articles"] - a["articles"]) * 1000 for k in ("driver_cpu", "workers_cpu")]
+            print(f"         marginal CPU per article: driver {cpu[0]:.0f} ms, workers {cpu[1]:.0f} ms")
 
 
 if __name__ == "__main__":
