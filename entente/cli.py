@@ -17,6 +17,7 @@ from rich.table import Table
 from entente.config import get_settings
 from entente.errors import EntenteError
 from entente.ingest import discover
+from entente.ingest.fields import FIELDS as COLUMN_FIELDS
 from entente.jobs import Summary, extract_paths, ingest_paths
 from entente.records import ArticleRecord
 from entente.store import EventRow, Store
@@ -28,7 +29,21 @@ out = Console(width=None if sys.stdout.isatty() else 150)
 err = Console(stderr=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
+ColumnsOpt = Annotated[list[str] | None, typer.Option(
+    "--column", help="FIELD=NAME: the column of JSON/CSV dumps holding FIELD (text, title, date, url, source, id)")]
 Db = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $ENTENTE_DB or entente.db]")]
+
+
+def _columns(values: list[str] | None) -> dict[str, str]:
+    """--column FIELD=NAME options as a mapping, checked."""
+    found = {}
+    for v in values or []:
+        field, sep, name = v.partition("=")
+        if not sep or not name or field not in COLUMN_FIELDS:
+            raise typer.BadParameter(f"{v!r}: use FIELD=NAME with FIELD one of {', '.join(COLUMN_FIELDS)}",
+                                     param_hint="--column")
+        found[field] = name
+    return found
 
 
 def _db(db: str | None) -> str:
@@ -75,15 +90,17 @@ def extract(
     paths: Paths,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the record format) or table")] = "jsonl",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")] = None,
+    column: ColumnsOpt = None,
 ) -> None:
     """Extract one record per article (../shared/spec/records.md) without touching a database."""
     if format not in ("jsonl", "table"):
         raise typer.BadParameter("must be 'jsonl' or 'table'", param_hint="--format")
+    columns = _columns(column)
     summary = Summary()
     records = []
     fh = output.open("w", encoding="utf-8") if output and format == "jsonl" else None
     try:
-        for rec in extract_paths(paths, summary):
+        for rec in extract_paths(paths, summary, columns=columns):
             if format == "table":
                 records.append(rec)
             elif fh is not None:
@@ -109,6 +126,7 @@ def ingest(
     db: Db = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes for extraction (one writer)")] = 1,
+    column: ColumnsOpt = None,
     engine: Annotated[Literal["local", "ray"], typer.Option(help="Where extraction runs: this machine, or a Ray cluster")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: 'auto' or ray://host:10001 [default: start one here]")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction workers [default: the cluster's CPUs]")] = None,
@@ -116,6 +134,7 @@ def ingest(
     """Extract articles and store them; text already stored is left unchanged, and the same text
     under another name (another file or format) is counted as a duplicate and not stored again."""
     settings = get_settings()
+    columns = _columns(column)
     try:
         store = Store(_db(db))
     except EntenteError as exc:
@@ -140,7 +159,7 @@ def ingest(
 
                 summary = ingest_paths_ray(paths, store, settings, on_done=done, workers=workers, address=address)
             else:
-                summary = ingest_paths(paths, store, settings, on_done=done, jobs=jobs)
+                summary = ingest_paths(paths, store, settings, on_done=done, jobs=jobs, columns=columns)
         except EntenteError as exc:
             err.print(f"[red]error[/]: {exc}", highlight=False)
             raise typer.Exit(2) from exc
@@ -148,6 +167,9 @@ def ingest(
     if not quiet:
         err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
                   f"{summary.duplicates} duplicates, {summary.failed} failed → {store.url}", highlight=False)
+        if summary.grouped:
+            err.print(f"{summary.grouped} of the stored articles are near-duplicates of earlier ones, grouped "
+                      "(see `entente show`)", highlight=False)
     store.close()
     raise typer.Exit(0 if summary.ok else 1)
 
@@ -227,12 +249,18 @@ def _event_row(r: EventRow) -> tuple[str, str | None, str, str, str]:
 def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db: Db = None) -> None:
     """Show one stored article's record with its evidence."""
     try:
-        record, _text = Store(_db(db)).record(doc_id)
+        store = Store(_db(db))
+        record, _text = store.record(doc_id)
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(1) from exc
     out.print(f"[bold]{record.doc_id}[/]  published {record.published or '?'}  source {record.source or '?'}"
               f"  dateline {record.dateline or '?'}", highlight=False)
+    canonical, copies = store.near_duplicates(doc_id)
+    if canonical != doc_id:
+        out.print(f"  near-duplicate of {canonical}", highlight=False)
+    elif copies:
+        out.print(f"  near-duplicates: {', '.join(copies)}", highlight=False)
     for e in record.entities:
         out.print(f"  person {e.name} ({e.country or '?'}) {', '.join(e.roles)}", highlight=False)
     out.print(_events_table(_record_rows([record]), "events"))

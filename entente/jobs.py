@@ -4,12 +4,13 @@ paths, and ingest them into a store. Problems with one input never stop the othe
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 
 from entente.clean import clean, content_hash
 from entente.config import Settings, get_settings
+from entente.dedup import NearDuplicates
 from entente.errors import Messages, NotFound
 from entente.extract.pipeline import extract_many, shared_nlp
 from entente.ingest import IngestFailure, read_paths
@@ -26,6 +27,7 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    grouped: int = 0  # stored, and found to be a near-duplicate of an article stored before
     failed: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -40,9 +42,11 @@ class Summary:
         self.problems.append(f"{article.origin}: {message}")
 
 
-def cleaned(paths: Sequence[str], summary: Summary, settings: Settings) -> Iterator[CleanArticle]:
-    """Clean articles from `paths`; failures and warnings are noted in `summary`."""
-    for item in read_paths(paths, settings):
+def cleaned(paths: Sequence[str], summary: Summary, settings: Settings,
+            columns: Mapping[str, str] | None = None) -> Iterator[CleanArticle]:
+    """Clean articles from `paths`; failures and warnings are noted in `summary`. `columns` names
+    the fields of JSON and CSV dumps (text, title, date, url, source, id) where the defaults miss."""
+    for item in read_paths(paths, settings, columns):
         if isinstance(item, IngestFailure):
             summary.failed += 1
             summary.problems.append(str(item))
@@ -53,12 +57,12 @@ def cleaned(paths: Sequence[str], summary: Summary, settings: Settings) -> Itera
 
 
 def extract_paths(paths: Sequence[str], summary: Summary | None = None,
-                  settings: Settings | None = None) -> Iterator[ArticleRecord]:
+                  settings: Settings | None = None, columns: Mapping[str, str] | None = None) -> Iterator[ArticleRecord]:
     """Records of every article under `paths`, without touching a database."""
     settings = settings or get_settings()
     summary = summary if summary is not None else Summary()
     nlp = shared_nlp(settings.spacy_model)
-    yield from extract_many(cleaned(paths, summary, settings), nlp, batch_size=settings.batch_size,
+    yield from extract_many(cleaned(paths, summary, settings, columns), nlp, batch_size=settings.batch_size,
                             on_error=summary.extraction_failed)
 
 
@@ -84,6 +88,8 @@ def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Sum
     settings = settings or get_settings()
     pending: deque[CleanArticle] = deque()
     seen: set[str] = set()
+    near = NearDuplicates()
+    near.load(store.texts())
 
     def fresh() -> Iterator[CleanArticle]:
         for a in articles:
@@ -94,6 +100,9 @@ def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Sum
                     on_done()
                 continue
             seen.add(a.content_hash)
+            a.duplicate_of = near.canonical_of(a.doc_id, a.text)
+            if a.duplicate_of is not None:
+                summary.grouped += 1
             pending.append(a)
             yield a
 
@@ -121,11 +130,12 @@ def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Sum
 
 
 def ingest_paths(paths: Sequence[str], store: Store, settings: Settings | None = None,
-                 on_done: Callable[[], None] | None = None, jobs: int = 1) -> Summary:
+                 on_done: Callable[[], None] | None = None, jobs: int = 1,
+                 columns: Mapping[str, str] | None = None) -> Summary:
     """Read, extract and store every article under `paths`, extracting in `jobs` processes."""
     settings = settings or get_settings()
     summary = Summary()
-    return ingest_articles(cleaned(paths, summary, settings), store, summary, settings, on_done, jobs)
+    return ingest_articles(cleaned(paths, summary, settings, columns), store, summary, settings, on_done, jobs)
 
 
 def ingest_posted(raws: Sequence[RawArticle], store: Store, settings: Settings | None = None) -> Summary:

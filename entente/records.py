@@ -56,6 +56,7 @@ class CleanArticle:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     content_hash: str = ""
     warnings: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None  # the canonical article of its near-duplicate group, set at ingest
 
 
 class Evidence(BaseModel):

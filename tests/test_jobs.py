@@ -32,3 +32,31 @@ def test_a_process_pool_gives_the_same_records(tmp_path, nlp):  # type: ignore[n
     assert (s1.ingested, s1.failed) == (s2.ingested, s2.failed) == (9, 0)
     for doc_id in ("000_25cf438f34d7ad8b", "dump_yna-20241112-0041", "dump_deu_pol_dpa_01"):
         assert one.record(doc_id) == two.record(doc_id)
+
+
+def test_a_republished_story_is_stored_in_the_group_of_the_first(tmp_path, nlp):  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from entente.cli import app
+
+    original = DATA / "articles" / "kor_usa_yonhap_01.txt"
+    body = original.read_text(encoding="utf-8").split(" ", 3)[-1]
+    dump = tmp_path / "herald.jsonl"
+    dump.write_text(json.dumps({"id": "kh-1", "headline": "Seoul, Washington condemn troop deployment",
+                                "body": body.replace("(END)", "Seoul and Washington will hold their next "
+                                                     "strategic dialogue in the spring, officials added."),
+                                "date": "2024-11-13", "source": "Korea Herald"}) + "\n")
+    db = str(tmp_path / "t.db")
+    store = Store(db)
+    first = ingest_paths([str(original)], store)
+    second = ingest_paths([str(dump)], store)
+    assert (first.ingested, first.grouped, second.ingested, second.grouped) == (1, 0, 1, 1)
+    assert store.near_duplicates("herald_kh-1") == ("kor_usa_yonhap_01", ["herald_kh-1"])
+    assert store.near_duplicates("kor_usa_yonhap_01") == ("kor_usa_yonhap_01", ["herald_kh-1"])
+    store.close()
+    shown = CliRunner().invoke(app, ["show", "herald_kh-1", "--db", db])
+    assert "near-duplicate of kor_usa_yonhap_01" in shown.stdout
+    shown = CliRunner().invoke(app, ["show", "kor_usa_yonhap_01", "--db", db])
+    assert "near-duplicates: herald_kh-1" in shown.stdout

@@ -87,13 +87,27 @@ class Store:
                     status = "updated"
                 a = m.Article(doc_id=record.doc_id, content_hash=article.content_hash, origin=article.origin,
                               url=article.url, title=article.title, published=record.published, source=record.source,
-                              dateline=record.dateline, text=article.text, record=record.model_dump_json())
+                              dateline=record.dateline, text=article.text, record=record.model_dump_json(),
+                              duplicate_of=article.duplicate_of)
                 s.add(a)
                 s.flush()
                 write_article(s, a, record)
                 return status
         except SQLAlchemyError as exc:
             raise StoreError(f"{article.origin}: could not be stored: {exc.__class__.__name__}: {exc}") from exc
+
+    def texts(self) -> list[tuple[str, str, str | None]]:
+        """(doc_id, text, duplicate_of) of every stored article, oldest first: the near-duplicate index."""
+        with self.session() as s:
+            q = select(m.Article.doc_id, m.Article.text, m.Article.duplicate_of).order_by(m.Article.id)
+            return [(d, t, g) for d, t, g in s.execute(q)]
+
+    def near_duplicates(self, doc_id: str) -> tuple[str, list[str]]:
+        """The canonical article of `doc_id`'s near-duplicate group and the group's other members."""
+        with self.session() as s:
+            canonical = s.scalar(select(m.Article.duplicate_of).where(m.Article.doc_id == doc_id)) or doc_id
+            q = select(m.Article.doc_id).where(m.Article.duplicate_of == canonical).order_by(m.Article.id)
+            return canonical, list(s.scalars(q))
 
     def events(self, countries: Sequence[str] = (), type: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 100, offset: int = 0,

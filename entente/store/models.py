@@ -25,6 +25,8 @@ class Article(Base):
     dateline: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     record: Mapped[str] = mapped_column(Text)
+    # the first stored article of this one's near-duplicate group (the same story republished)
+    duplicate_of: Mapped[str | None] = mapped_column(String(200), index=True)
     ingested_at: Mapped[datetime] = mapped_column(default=datetime.utcnow)
     events: Mapped[list[Event]] = relationship(back_populates="article", cascade="all, delete-orphan")
 

@@ -152,7 +152,7 @@ def remove_article(s: Session, a: m.Article) -> None:
 
 
 ARTICLE_FIELDS = ("doc_id", "content_hash", "origin", "url", "title", "published", "source", "dateline", "text",
-                  "record", "ingested_at")
+                  "record", "ingested_at", "duplicate_of")
 
 
 def replay(s: Session, article_ids: Iterable[int]) -> None:
