@@ -83,3 +83,21 @@ def test_ray_engine_stores_the_records_of_the_local_engine_once(pg_db, local_ray
     finally:
         local.close()
         distributed.close()
+
+
+def test_a_killed_worker_is_restarted_and_its_batches_retried(tmp_path, local_ray, monkeypatch):  # type: ignore[no-untyped-def]
+    import signal
+
+    from entente import ray_engine
+    from entente.store import Store
+
+    def kill_first(pool: list[object]) -> None:
+        os.kill(ray.get(pool[0].pid.remote()), signal.SIGKILL)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(ray_engine, "TASK_ARTICLES", 2)
+    store = Store(str(tmp_path / "t.db"))
+    summary = ray_engine.Summary()
+    articles = ray_engine.cleaned(FILES, summary, ray_engine.get_settings())
+    got = ray_engine.ingest_articles_ray(articles, store, summary, workers=2, on_pool=kill_first)
+    assert (got.ingested, got.failed) == (8, 0), got.problems
+    store.close()
