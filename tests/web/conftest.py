@@ -62,7 +62,13 @@ def server(web_db: str) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}/"
+    # warm the app (first connection, first queries) so a view's load time is the view's own
+    import httpx
+
+    for path in ("", "static/app.js", "dashboard/pairs", "events?country=RUS&country=VNM&page_size=500"):
+        httpx.get(base + path, timeout=20).raise_for_status()
+    yield base
     srv.should_exit = True
     thread.join(timeout=10)
 

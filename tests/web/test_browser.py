@@ -53,9 +53,10 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ("search", "#/search?q=Putin", "search", "ol.hits li a"),
 ])
 def test_view_loads_fast_and_draws_its_data(page, name: str, fragment: str, ready: str, expect: str) -> None:  # type: ignore[no-untyped-def]
-    first = open_view(page, fragment, ready)
-    page.goto("about:blank")
-    elapsed = min(first, open_view(page, fragment, ready))  # the better of two loads: the machine may be busy
+    elapsed = open_view(page, fragment, ready)
+    if elapsed >= READY_MS:  # once more before failing: other processes may have had the CPU
+        page.goto("about:blank")
+        elapsed = min(elapsed, open_view(page, fragment, ready))
     LOAD_MS[name] = round(elapsed)
     assert page.locator(expect).count() > 0
     assert page.locator("nav a[aria-current='page']").count() == (0 if name == "search" else 1)
