@@ -12,7 +12,7 @@ from entente import __version__
 from entente.api import errors
 from entente.api.deps import ApiOptions
 from entente.api.limits import BodyLimit
-from entente.api.routes import actors, articles, dashboard, events, facts, ingest, relations, search
+from entente.api.routes import actors, articles, dashboard, events, exports, facts, ingest, relations, search
 from entente.config import Settings
 from entente.errors import InvalidParameter
 from entente.store import Store
@@ -46,7 +46,7 @@ def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI
     app.state.settings = settings
     app.state.options = options
     errors.install(app)
-    for module in (articles, actors, events, relations, facts, search, ingest, dashboard):
+    for module in (articles, actors, events, relations, facts, search, ingest, exports, dashboard):
         app.include_router(module.router)
     install_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)

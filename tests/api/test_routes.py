@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
 from entente.store import Store
-from entente.store.read import EventFilter, list_events
+from entente.store.read import EventFilter, iter_events, list_events
 
 pytestmark = pytest.mark.slow
 ARTICLE = "003_050b114383b8fb0f"
@@ -92,3 +94,14 @@ def test_openapi_and_docs_are_served(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/events", "/articles/{doc_id}", "/relations/{a}/{b}", "/ingest"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_exports_download_as_files_pandas_reads(client: TestClient, sample_store: Store, tmp_path: Path) -> None:
+    r = client.get("/export/parquet", params={"country": ["RUS", "VNM"]})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/vnd.apache.parquet"
+    (tmp_path / "e.parquet").write_bytes(r.content)
+    ids = pd.read_parquet(tmp_path / "e.parquet")["id"].tolist()
+    assert ids == [e.id for e in iter_events(sample_store, EventFilter(countries=("RUS", "VNM")))]
+    csv = client.get("/export/csv", params={"type": "AGREE"})
+    assert csv.status_code == 200 and "attachment" in csv.headers["content-disposition"]
+    assert client.get("/export/xlsx").status_code == 422

@@ -22,7 +22,8 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 OPERATIONS = [("GET", "/events"), ("GET", "/events/{event_id}"), ("GET", "/articles"), ("GET", "/articles/{doc_id}"),
               ("GET", "/actors"), ("GET", "/actors/{actor_id}"), ("GET", "/relations/{a}/{b}"),
               ("GET", "/facts/{a}/{b}"), ("GET", "/search"), ("POST", "/ingest"), ("GET", "/dashboard/pairs"),
-              ("GET", "/dashboard/network"), ("GET", "/dashboard/trends/{a}/{b}"), ("GET", "/dashboard/articles/{doc_id}")]
+              ("GET", "/dashboard/network"), ("GET", "/dashboard/trends/{a}/{b}"), ("GET", "/dashboard/articles/{doc_id}"),
+              ("GET", "/export/{format}")]
 
 
 @pytest.fixture(scope="module")
