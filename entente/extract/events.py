@@ -617,7 +617,8 @@ def merge(found: list[Found]) -> list[Found]:
                      and (m.status == f.status or ({m.status, f.status} == {"done", "planned"}
                                                    and (m.date_defaulted or f.date_defaulted)))
                      and (f.people <= m.people or m.people <= f.people)
-                     and (f.people or m.people or m.date == f.date)
+                     # a mention naming no one joins only another such mention of the same date
+                     and (bool(f.people) == bool(m.people)) and (f.people or m.date == f.date)
                      and (_compatible(m.date, f.date) or m.date_defaulted or f.date_defaulted)), None)
         if twin is None:
             merged.append(f)
