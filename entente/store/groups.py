@@ -3,9 +3,10 @@ of independent sources; announced events linked to their later realisation."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from entente import resolve
@@ -24,23 +25,73 @@ def _same_kind(q: Select[m.Event], e: m.Event) -> Select[m.Event]:
     return q.where(m.Event.mode.is_(None) if e.mode is None else m.Event.mode == e.mode)
 
 
+WINDOW_DAYS = 30
+
+
+def _when(e: m.Event) -> str | None:
+    """The day an event is placed at for windowing: its own date, else its article's."""
+    d = e.date if e.date and not e.date.startswith("-") else e.article.published
+    return d if d and not d.startswith("-") else None
+
+
+def _days(e: m.Event) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an event is placed at: its own date, else its article's; None when
+    neither is known."""
+    d = _when(e)
+    if d is None:
+        return None
+    try:
+        days = [dt.date.fromisoformat((p + "-01-01")[:10] if len(p) == 4 else (p + "-01")[:10]) for p in d.split("/")]
+    except ValueError:
+        return None
+    return min(days), max(days)
+
+
+def near(a: m.Event, b: m.Event) -> bool:
+    """True when two events are placed within WINDOW_DAYS of each other: only those are compared,
+    which keeps regrouping local and the groups independent of ingest order."""
+    da, db = _days(a), _days(b)
+    span = dt.timedelta(days=WINDOW_DAYS)
+    return da is not None and db is not None and da[0] - span <= db[1] and db[0] - span <= da[1]
+
+
+def _window(events: list[m.Event]) -> tuple[str, str] | None:
+    """Days within WINDOW_DAYS of the placed events, or None when none is placed."""
+    placed = [d for d in map(_days, events) if d is not None]
+    if not placed:
+        return None
+    span = dt.timedelta(days=WINDOW_DAYS)
+    return (min(d[0] for d in placed) - span).isoformat(), (max(d[1] for d in placed) + span).isoformat() + "~"
+
+
 def _component(s: Session, seeds: list[m.Event]) -> list[m.Event]:
-    """Every event of the seeds' kind linked to them through shared actors: the set whose grouping
-    a new or removed report can change."""
+    """Every event of the seeds' kind linked to them through shared actors and dates within a
+    month, with the other members of their groups: the set whose grouping a new or removed report
+    can change. The month bounds the work for actors with thousands of events; an event with no
+    date at all is only ever grouped alone."""
     found: dict[int, m.Event] = {e.id: e for e in seeds}
-    actors = {a.entity_id for e in seeds for a in e.arguments}
-    frontier = set(actors)
-    while frontier:
-        sub = select(m.EventArgument.event_id).where(m.EventArgument.entity_id.in_(sorted(frontier)))
-        q = _same_kind(select(m.Event), seeds[0]).where(m.Event.id.in_(sub), m.Event.id.not_in(list(found)))
-        q = q.options(selectinload(m.Event.arguments), selectinload(m.Event.countries), selectinload(m.Event.article),
-                      selectinload(m.Event.evidence))
-        more = [e for e in s.scalars(q) if resolve.status_class(e.status) == resolve.status_class(seeds[0].status)]
-        for e in more:
+    placed = case((m.Event.date.is_(None) | m.Event.date.startswith("-"), m.Article.published), else_=m.Event.date)
+    details = (selectinload(m.Event.arguments), selectinload(m.Event.countries), selectinload(m.Event.article),
+               selectinload(m.Event.evidence))
+    kind = resolve.status_class(seeds[0].status)
+    while True:
+        linked = [e for e in found.values() if _days(e) is not None]
+        window = _window(linked)
+        actors = sorted({a.entity_id for e in linked for a in e.arguments})
+        if window is None or not actors:
+            break
+        sub = select(m.EventArgument.event_id).where(m.EventArgument.entity_id.in_(actors))
+        q = (_same_kind(select(m.Event), seeds[0]).join(m.Article, m.Event.article_id == m.Article.id)
+             .where(m.Event.id.in_(sub), m.Event.id.not_in(list(found)), placed.between(*window)))
+        more = [e for e in s.scalars(q.options(*details)) if resolve.status_class(e.status) == kind]
+        if not more:
+            break
+        found.update((e.id, e) for e in more)
+    groups = {e.group_id for e in found.values() if e.group_id is not None}
+    if groups:
+        rest = select(m.Event).where(m.Event.group_id.in_(sorted(groups)), m.Event.id.not_in(list(found)))
+        for e in s.scalars(rest.options(*details)):
             found[e.id] = e
-        new = {a.entity_id for e in more for a in e.arguments} - actors
-        actors |= new
-        frontier = new
     return list(found.values())
 
 
@@ -58,7 +109,7 @@ def cluster(events: list[m.Event]) -> list[list[tuple[m.Event, float]]]:
     for e in sorted(events, key=_order):
         best: tuple[float, int] | None = None
         for i, members in enumerate(clusters):
-            score = max(resolve.event_match(sketches[e.id], sketches[o.id]) for o, _ in members)
+            score = max(resolve.event_match(sketches[e.id], sketches[o.id]) if near(e, o) else 0.0 for o, _ in members)
             if score >= resolve.SAME_EVENT and (best is None or score > best[0]):
                 best = (score, i)
         if best is None:
