@@ -67,7 +67,9 @@ def build_corpus(n: int, out: Path, seed: int = 7) -> int:
             text = _rename(text, aliases, rng.choice(FIRST), rng.choice(LAST))
         day = date(2019, 1, 1) + timedelta(days=rng.randrange(2000))
         m = HEADER.match(text)
-        body = text[m.end():] if m else text
+        # a wire credit line with varied names keeps every copy distinct even where no person is renamed
+        credit = f"(Reporting by {rng.choice(FIRST)} {rng.choice(LAST)}; editing by {rng.choice(FIRST)} {rng.choice(LAST)})"
+        body = (text[m.end():] if m else text).rstrip() + "\n\n" + credit + "\n"
         if body in seen:
             continue
         seen.add(body)
