@@ -80,6 +80,22 @@ def _already(store: Store, article: CleanArticle, seen: set[str]) -> str | None:
     return "unchanged" if content_hash(text) == article.content_hash else "duplicates"
 
 
+def unseen(articles: Iterable[CleanArticle], store: Store, summary: Summary,
+           on_done: Callable[[], None] | None = None) -> Iterator[CleanArticle]:
+    """The articles whose text is neither stored already nor seen earlier in the batch; the
+    others are counted in `summary` as unchanged or duplicates. Both engines skip through this."""
+    seen: set[str] = set()
+    for a in articles:
+        outcome = _already(store, a, seen)
+        if outcome is not None:
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if on_done:
+                on_done()
+            continue
+        seen.add(a.content_hash)
+        yield a
+
+
 def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Summary,
                     settings: Settings | None = None, on_done: Callable[[], None] | None = None,
                     jobs: int = 1) -> Summary:
@@ -87,19 +103,11 @@ def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Sum
     before extraction. With `jobs` > 1, extraction runs in that many processes and this one writes."""
     settings = settings or get_settings()
     pending: deque[CleanArticle] = deque()
-    seen: set[str] = set()
     near = NearDuplicates()
     near.load(store.texts())
 
     def fresh() -> Iterator[CleanArticle]:
-        for a in articles:
-            outcome = _already(store, a, seen)
-            if outcome is not None:
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if on_done:
-                    on_done()
-                continue
-            seen.add(a.content_hash)
+        for a in unseen(articles, store, summary, on_done):
             a.duplicate_of = near.canonical_of(a.doc_id, a.text)
             if a.duplicate_of is not None:
                 summary.grouped += 1

@@ -22,7 +22,7 @@ import ray
 from entente.config import Settings, get_settings
 from entente.errors import EntenteError
 from entente.extract.pipeline import build_nlp, extract_many
-from entente.jobs import Summary, _already, cleaned
+from entente.jobs import Summary, cleaned, unseen
 from entente.records import ArticleRecord, CleanArticle
 from entente.store import Store
 
@@ -95,18 +95,6 @@ def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary:
         pool = [Extractor.remote(settings) for _ in range(n)]  # type: ignore[attr-defined]
         if on_pool:
             on_pool(pool)
-        seen: set[str] = set()
-
-        def fresh() -> Iterator[CleanArticle]:
-            for a in articles:
-                outcome = _already(store, a, seen)
-                if outcome is not None:
-                    setattr(summary, outcome, getattr(summary, outcome) + 1)
-                    if on_done:
-                        on_done()
-                    continue
-                seen.add(a.content_hash)
-                yield a
 
         def write(batch: list[CleanArticle], ref: Any) -> None:
             try:
@@ -128,7 +116,7 @@ def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary:
                     on_done()
 
         in_flight: deque[tuple[list[CleanArticle], Any]] = deque()
-        for i, batch in enumerate(_batches(fresh(), TASK_ARTICLES)):
+        for i, batch in enumerate(_batches(unseen(articles, store, summary, on_done), TASK_ARTICLES)):
             in_flight.append((batch, pool[i % n].extract.remote(batch)))
             # backpressure: wait for the oldest batch, so records are written in input order
             while len(in_flight) >= 2 * n:
