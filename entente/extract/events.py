@@ -530,7 +530,8 @@ def find_events(doc: Doc) -> list[Found]:
                             and not _in_other_clause(doc, t.start, tok)
                             and (t.kind != "anniversary" or 0 < tok.idx - t.end < 40)]
             others = set().union(*[v for k, v in claimed.items() if k != tok.i])
-            free = [t for t in sent_times if t.start not in others and t.kind != "anniversary"]
+            free = [t for t in sent_times if t.start not in others and t.kind != "anniversary"
+                    and not _in_other_clause(doc, t.start, tok)]
             # "the 30th anniversary of the signing": the anniversary dates what follows it
             region_times = region_times or [t for t in sent_times if t.kind == "anniversary"
                                             and 0 < tok.idx - t.end < 40]

@@ -106,3 +106,17 @@ def test_official_speaking_for_a_state_is_the_actor(nlp):  # type: ignore[no-unt
     (e,) = _events("Philippine Foreign Affairs Secretary Enrique Manalo said Manila had lodged a diplomatic "
                    "protest with Beijing.", nlp)
     assert (e.type, e.actors) == ("PROTEST", ["Enrique Manalo"])
+
+
+def test_initials_do_not_end_the_sentence_that_dates_a_meeting(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("On May 6, Deputy Minister of Foreign Affairs of Kazakhstan A.Zh. Iskakov received "
+                   "Ambassador of Mongolia Batbayar Tsend, the ministry said.", nlp, published="2024-05-07")
+    assert (e.type, e.mode, e.date) == ("CONSULT", "meet", "2024-05-06")
+    assert e.actors == ["A.Zh. Iskakov"] or e.actors[0].endswith("Iskakov")
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_signing(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Later in the day, the two energy ministers Karl Berg and Anna Holm signed an agreement "
+                     "on a gas pipeline, which is expected to be completed by 2029.", nlp, published="2024-05-07")
+    signing = [e for e in events if e.type == "AGREE"]
+    assert signing and signing[0].date == "2024-05-07"
