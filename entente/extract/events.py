@@ -34,10 +34,11 @@ REPORTING_VERBS = {"say", "stress", "note", "tell", "add", "emphasise", "emphasi
                    "state", "believe", "express", "mention", "point", "underline", "underscore", "recall", "insist"}
 GENERIC_NOUNS = {"meeting", "visit", "discussion", "call", "summit", "trip", "exchange", "contact"}
 HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
+SEQUENCE_VERBS = {"follow", "precede"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
 GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj",
-                  "acl", "agent"}
+                  "acl", "agent", "advcl"}
 GROUP_REFS = re.compile(r"\b(?:they|both sides|the two|both|host and guest|the leaders|the ministers)\b", re.I)
 # what "the two ministers", "both presidents" can refer to, by the roles the people hold
 GROUP_ROLES = {"foreign ministers": ("foreign", "external affairs"), "defence ministers": ("defence", "defense"),
@@ -65,6 +66,7 @@ class Lexicon:
     planned: tuple[str, ...]
     proposed: tuple[str, ...]
     negation: tuple[str, ...]
+    consult_modes: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,8 @@ def lexicon() -> Lexicon:
                        bool(t.get("needs_no_infinitive", False)))
         by_lemma.setdefault(t["lemma"], []).append(trig)
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
-                   tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]))
+                   tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
+                   dict(data.get("consult_mode_modifiers", {})))
 
 
 @dataclass
@@ -121,6 +124,22 @@ def match_triggers(tok: Token) -> list[Trigger]:
                 continue
         found.append(cand)
     return found
+
+
+def _consult_mode(tok: Token, trig: Trigger, index: PersonIndex) -> str | None:
+    """A meeting's mode, refined by its words: 'a phone call' is a call, 'a trilateral meeting'
+    multilateral, 'a summit with X' or 'a bilateral summit' a meeting of two."""
+    if trig.mode == "meet" and _by_phone(tok):
+        return "call"
+    modifiers = lexicon().consult_modes
+    said = [modifiers[c.lower_] for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in modifiers]
+    if said and trig.mode in ("meet", "multilateral"):
+        return said[0]
+    if trig.mode == "multilateral" and tok.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(index.at(w) is not None for w in c.subtree)
+            for c in tok.children):
+        return "meet"
+    return trig.mode
 
 
 def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int]) -> bool:
@@ -276,12 +295,17 @@ def _subjects(trigger: Token) -> tuple[list[Token], bool]:
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
         if head.lemma_.lower() in lexicon().light_verbs or head.pos_ in ("VERB", "AUX"):
             verb = head
+    elif trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" and trigger.head.head.lemma_.lower() in SEQUENCE_VERBS:
+        # "talks with Biden, followed by a trilateral meeting with Biden and Ishiba": same subject
+        verb = trigger.head.head
+    own = verb
     while True:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
             break
         verb = verb.head
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # the voice is the trigger's own verb's: "Yoon is expected to hold talks" is active
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in own.children)
     tokens = [t for s in subj for t in s.subtree]
     if verb.dep_ == "relcl" and tokens and all(t.tag_ in ("WP", "WDT") for t in tokens):
         # "Fidan, who was on a visit to Athens": the relative pronoun stands for the noun it follows
@@ -521,7 +545,7 @@ def find_events(doc: Doc) -> list[Found]:
             trig = next((c for c in candidates if _fits(c, tok, actors, targets)), None)
             if trig is None:
                 continue
-            mode = "call" if trig.type == "CONSULT" and trig.mode == "meet" and _by_phone(tok) else trig.mode
+            mode = _consult_mode(tok, trig, index) if trig.type == "CONSULT" else trig.mode
             if mode == "visit":
                 targets += [i for i in _hosts(sent, index) if i not in actors and i not in targets]
             region_ids = {t.i for t in region}

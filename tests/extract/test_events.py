@@ -120,3 +120,20 @@ def test_a_date_in_a_relative_clause_does_not_date_the_signing(nlp):  # type: ig
                      "on a gas pipeline, which is expected to be completed by 2029.", nlp, published="2024-05-07")
     signing = [e for e in events if e.type == "AGREE"]
     assert signing and signing[0].date == "2024-05-07"
+
+
+def test_expected_talks_followed_by_a_trilateral_meeting_are_planned_with_the_subject(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Brazilian President Luiz Inacio Lula da Silva is expected to hold talks with Chinese President "
+                     "Xi Jinping on Friday, followed by a trilateral meeting with Xi and South African President "
+                     "Cyril Ramaphosa.", nlp, published="2024-11-12")
+    trilateral = [e for e in events if e.mode == "multilateral"]
+    assert trilateral, events
+    (e,) = trilateral
+    assert e.status == "planned" and e.date == "2024-11-15"
+    assert {"Luiz Inacio Lula da Silva", "Xi Jinping", "Cyril Ramaphosa"} <= set(e.actors + e.targets)
+
+
+def test_a_summit_with_one_leader_is_a_meeting(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Kenyan President William Ruto held a summit with Ethiopian Prime Minister Abiy Ahmed "
+                     "in Nairobi on Monday.", nlp, published="2024-11-12")
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "meet")]
