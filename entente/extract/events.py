@@ -268,10 +268,23 @@ def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | Non
     return found
 
 
+def _relative_start(trigger: Token) -> int:
+    """Where a non-restrictive relative clause after the trigger begins (', which ...',
+    ', with whom ...'), else the sentence's end: what follows describes someone else's doings,
+    even where the parser attaches it to the trigger."""
+    sent = trigger.sent
+    for t in trigger.doc[trigger.i + 1:sent.end]:
+        if t.tag_ in ("WDT", "WP", "WP$") and t.lower_ != "what" and t.i >= 2:
+            before = t.doc[t.i - 1]
+            if before.text == "," or (before.pos_ == "ADP" and t.doc[t.i - 2].text == ","):
+                return before.i if before.text != "," else t.i
+    return sent.end
+
+
 def _region(trigger: Token, others: set[int]) -> list[Token]:
     """The trigger's own part of the sentence: its subtree, without coordinated parts that hold
-    another trigger."""
-    skip: set[int] = set()
+    another trigger, nor a relative clause that follows it."""
+    skip: set[int] = set(range(_relative_start(trigger), trigger.sent.end))
     for child in trigger.children:
         if child.dep_ in ("conj", "appos", "advcl", "ccomp", "relcl") and any(
                 t.i in others for t in child.subtree):
@@ -387,6 +400,8 @@ def _in_other_clause(doc: Doc, offset: int, trigger: Token) -> bool:
     i = _token_at(doc, offset)
     if i is None:
         return False
+    if trigger.i < i and trigger.sent.start <= i < trigger.sent.end and i >= _relative_start(trigger):
+        return True
     for anc in doc[i].ancestors:
         if anc.i == trigger.i:
             return False

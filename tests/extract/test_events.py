@@ -137,3 +137,12 @@ def test_a_summit_with_one_leader_is_a_meeting(nlp):  # type: ignore[no-untyped-
     events = _events("Kenyan President William Ruto held a summit with Ethiopian Prime Minister Abiy Ahmed "
                      "in Nairobi on Monday.", nlp, published="2024-11-12")
     assert [(e.type, e.mode) for e in events] == [("CONSULT", "meet")]
+
+
+def test_a_relative_clause_after_a_meeting_adds_neither_people_nor_date(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Austrian Foreign Minister Karl Wendt held talks with Slovak President Peter Kovac in "
+                     "Bratislava. Wendt also met Prime Minister Robert Hlina, with whom he discussed the next "
+                     "session of the joint council, which Austrian Chancellor Anna Gruber and Kovac will co-chair "
+                     "in Vienna in the first half of next year.", nlp, published="2024-12-12")
+    meetings = sorted((e.targets, e.date) for e in events if e.mode == "meet")
+    assert meetings == [(["Peter Kovac"], "2024-12-12"), (["Robert Hlina"], "2024-12-12")]
