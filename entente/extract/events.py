@@ -35,6 +35,7 @@ REPORTING_VERBS = {"say", "stress", "note", "tell", "add", "emphasise", "emphasi
 GENERIC_NOUNS = {"meeting", "visit", "discussion", "call", "summit", "trip", "exchange", "contact"}
 HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
 SEQUENCE_VERBS = {"follow", "precede"}
+ACCEPTING_VERBS = {"accept", "receive"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
 GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj",
@@ -308,13 +309,17 @@ def _subjects(trigger: Token) -> tuple[list[Token], bool]:
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
         if head.lemma_.lower() in lexicon().light_verbs or head.pos_ in ("VERB", "AUX"):
             verb = head
+    elif trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation" and \
+            trigger.head.head.lemma_.lower() in ACCEPTING_VERBS:
+        # "X accepted an invitation to visit Y": X is the visitor
+        verb = trigger.head.head
     elif trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" and trigger.head.head.lemma_.lower() in SEQUENCE_VERBS:
         # "talks with Biden, followed by a trilateral meeting with Biden and Ishiba": same subject
         verb = trigger.head.head
     own = verb
     while True:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+        if subj or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp") or verb.head.i == verb.i:
             break
         verb = verb.head
     # the voice is the trigger's own verb's: "Yoon is expected to hold talks" is active
@@ -434,9 +439,19 @@ def _verb_objects(verb: Token) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(key(c.capital) for c in gazetteer.load().countries.values() if c.capital)
+
+
+def _stands_for_state(t: Token) -> bool:
+    """A country, its capital ('Moscow said') or an organisation naming a government."""
+    return t.ent_type_ in ("GPE", "ORG") or (t.pos_ == "PROPN" and (
+        gazetteer.load().country_of(t.text) is not None or key(t.text) in _capitals()))
+
+
 def _state_subject(tokens: list[Token]) -> bool:
-    gaz = gazetteer.load()
-    return any(t.ent_type_ in ("GPE", "ORG") or (t.pos_ == "PROPN" and gaz.country_of(t.text)) for t in tokens)
+    return any(_stands_for_state(t) for t in tokens)
 
 
 def _definite(tok: Token) -> bool:
@@ -550,7 +565,7 @@ def find_events(doc: Doc) -> list[Found]:
                 # "X told Y in a meeting": the verb's other participants were at the meeting too
                 everyone += _persons_in(_verb_objects(tok.head.head), index, last_subject)
             if not subj and not everyone and sent.root.i != tok.i and sent.root.lemma_.lower() in REPORTING_VERBS \
-                    and any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj_tokens):
+                    and any(t.ent_type_ == "NORP" or _stands_for_state(t) for t in subj_tokens):
                 # "Manalo said Manila had lodged a protest": the official speaking for the state
                 subj = _persons_in(_main_subject(sent), index, last_subject)
             actors = list(dict.fromkeys(subj or []))

@@ -146,3 +146,23 @@ def test_a_relative_clause_after_a_meeting_adds_neither_people_nor_date(nlp):  #
                      "in Vienna in the first half of next year.", nlp, published="2024-12-12")
     meetings = sorted((e.targets, e.date) for e in events if e.mode == "meet")
     assert meetings == [(["Peter Kovac"], "2024-12-12"), (["Robert Hlina"], "2024-12-12")]
+
+
+def test_accepting_an_invitation_to_visit_is_a_planned_visit_by_the_guest(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago. "
+                     "Boric accepted an invitation to visit Buenos Aires later this year.", nlp, published="2025-03-02")
+    (visit,) = [e for e in events if e.mode == "visit"]
+    assert (visit.actors, visit.status) == (["Gabriel Boric"], "planned")
+
+
+def test_wider_lexicon_of_relations(nlp):  # type: ignore[no-untyped-def]
+    cases = {
+        "Moldovan Foreign Minister Ana Lupu said Chisinau was ready to restore diplomatic relations with Minsk.":
+            "COOPERATE",
+        "Estonian Foreign Minister Eva Kask expressed serious concern over Russia's military drills.": "ACCUSE",
+        "Chinese Foreign Ministry spokesman Li Wen said Beijing had lodged stern representations with Tokyo.":
+            "PROTEST",
+        "Portuguese Foreign Minister Rui Costa will travel to Luanda in August.": "CONSULT",
+    }
+    for text, wanted in cases.items():
+        assert wanted in {e.type for e in _events(text, nlp, published="2025-03-02")}, text
