@@ -36,6 +36,7 @@ GENERIC_NOUNS = {"meeting", "visit", "discussion", "call", "summit", "trip", "ex
 HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "chair", "host", "conduct", "open"}
 SEQUENCE_VERBS = {"follow", "precede"}
 ACCEPTING_VERBS = {"accept", "receive"}
+ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
 GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj",
@@ -454,6 +455,15 @@ def _state_subject(tokens: list[Token]) -> bool:
     return any(_stands_for_state(t) for t in tokens)
 
 
+def _refers_back(tok: Token, type_: str) -> bool:
+    """A rejection or accusation aimed at 'that claim', 'these remarks': something said just before."""
+    if type_ not in ANSWERING_TYPES:
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ in ("that", "this", "these", "those", "such")
+               for o in objects for d in o.children)
+
+
 def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
@@ -521,6 +531,7 @@ def find_events(doc: Doc) -> list[Found]:
     gaz = gazetteer.load()
     found: list[Found] = []
     last_subject: int | None = None
+    last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
     last_group: list[int] = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -570,6 +581,10 @@ def find_events(doc: Doc) -> list[Found]:
                 subj = _persons_in(_main_subject(sent), index, last_subject)
             actors = list(dict.fromkeys(subj or []))
             targets = [i for i in dict.fromkeys(everyone) if i not in actors]
+            if not targets and last_speaker is not None and last_speaker not in actors and \
+                    _refers_back(tok, candidates[0].type):
+                # "Sheinbaum rejected that characterization": the previous sentence's speaker made it
+                targets = [last_speaker]
             if passive and not subj:
                 actors, targets = targets[:1], targets[1:]
             trig = next((c for c in candidates if _fits(c, tok, actors, targets)), None)
@@ -622,6 +637,8 @@ def find_events(doc: Doc) -> list[Found]:
                 subject_here = subj[0]
             if trig.type == "CONSULT" and len(f.people) >= 2:
                 last_group = sorted(f.people)
+        speakers = _persons_in(_main_subject(sent), index, last_subject)
+        last_speaker = speakers[0] if speakers else last_speaker
         # who a later "he" or "his" refers to: this sentence's subject, else its first person named
         if subject_here is not None:
             last_subject = subject_here

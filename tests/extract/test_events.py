@@ -166,3 +166,12 @@ def test_wider_lexicon_of_relations(nlp):  # type: ignore[no-untyped-def]
     }
     for text, wanted in cases.items():
         assert wanted in {e.type for e in _events(text, nlp, published="2025-03-02")}, text
+
+
+def test_rejecting_that_claim_answers_the_previous_speaker(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Indian Prime Minister Narendra Modi said Pakistani Prime Minister Shehbaz Sharif had agreed "
+                     "to a ceasefire. "
+                     "Pakistani Foreign Minister Ishaq Dar rejected that claim hours later.", nlp,
+                     published="2025-05-11")
+    (e,) = [e for e in events if e.type == "REJECT"]
+    assert e.actors == ["Ishaq Dar"] and e.targets == ["Narendra Modi"]
