@@ -324,18 +324,30 @@ def _subjects(trigger: Token) -> tuple[list[Token], bool]:
             break
         verb = verb.head
     # the voice is the trigger's own verb's: "Yoon is expected to hold talks" is active
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in own.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in own.children) or (
+        own.tag_ == "VBN" and own.lemma_ not in SEQUENCE_VERBS and any(c.dep_ == "agent" for c in own.children))
     tokens = [t for s in subj for t in s.subtree]
     if verb.dep_ == "relcl" and tokens and all(t.tag_ in ("WP", "WDT") for t in tokens):
         # "Fidan, who was on a visit to Athens": the relative pronoun stands for the noun it follows
         tokens = [verb.head]
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in _agent_list(c)]
     if trigger.pos_ == "NOUN":
         agents += [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
         agents += [t for c in trigger.children if c.dep_ == "poss" for t in c.subtree]
     if passive or (trigger.pos_ == "NOUN" and agents):
         return agents, True
     return tokens, False
+
+
+def _agent_list(agent: Token) -> list[Token]:
+    """'signed by X, then Indonesia's minister, and Y': the agent and the names listed after it,
+    which the parser often hangs elsewhere, up to the next verb or clause."""
+    tokens = list(agent.subtree)
+    for t in agent.doc[max(t.i for t in tokens) + 1:agent.sent.end]:
+        if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$") or t.text in (";", ".", ":"):
+            break
+        tokens.append(t)
+    return tokens
 
 
 def _cued(cues: tuple[str, ...], words: set[str], context: str) -> bool:

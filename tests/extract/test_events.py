@@ -175,3 +175,13 @@ def test_rejecting_that_claim_answers_the_previous_speaker(nlp):  # type: ignore
                      published="2025-05-11")
     (e,) = [e for e in events if e.type == "REJECT"]
     assert e.actors == ["Ishaq Dar"] and e.targets == ["Narendra Modi"]
+
+
+def test_a_signing_by_two_people_listed_with_their_titles(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Fijian Prime Minister Sitiveni Rabuka met New Zealand Prime Minister Christopher Luxon on Monday. "
+                     "The Maritime Cooperation Agreement, signed in Wellington in March last year by Rabuka, then "
+                     "Fiji's Defence Minister, and New Zealand Deputy Prime Minister and Defence Minister Judith "
+                     "Collins, was a \"milestone\" that would allow the two navies to train together more often, "
+                     "Luxon said.", nlp, published="2025-03-02")
+    (e,) = [e for e in events if e.type == "AGREE"]
+    assert {"Sitiveni Rabuka", "Judith Collins"} <= set(e.actors + e.targets)
