@@ -23,22 +23,48 @@ def fold_char(ch: str) -> str:
     return base if base.isascii() and base else ch
 
 
+class _Folds(dict[int, str]):
+    """A `str.translate` table that folds each code point on first sight and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLDS = _Folds()
+# Names, titles and words recur across articles and are worth remembering; whole texts are not.
+SHORT = 80
+PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def fold_preserving(text: str) -> str:
     """`text` with accents folded character for character: same length, same offsets."""
-    return "".join(fold_char(c) for c in text)
+    return text if text.isascii() else text.translate(_FOLDS)
 
 
 def ascii_name(text: str) -> str:
     """A name in plain ASCII: 'Nguyễn Phú Trọng' -> 'Nguyen Phu Trong', 'Đỗ' -> 'Do'."""
-    folded = fold_preserving(unicodedata.normalize("NFC", text))
-    folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return " ".join(folded.split())
+    return _short_ascii_name(text) if len(text) <= SHORT else _ascii_name(text)
 
 
 def key(text: str | None) -> str:
     """A matching key: ASCII, lower case, punctuation dropped, spaces collapsed."""
     if not text:
         return ""
+    return _short_key(text) if len(text) <= SHORT else _key(text)
+
+
+def _ascii_name(text: str) -> str:
+    folded = fold_preserving(unicodedata.normalize("NFC", text))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return " ".join(folded.split())
+
+
+def _key(text: str) -> str:
     s = ascii_name(text).lower()
-    s = re.sub(r"[^\w\s]", " ", s)
+    s = PUNCTUATION.sub(" ", s)
     return " ".join(s.split())
+
+
+_short_ascii_name = lru_cache(maxsize=1 << 16)(_ascii_name)
+_short_key = lru_cache(maxsize=1 << 16)(_key)

@@ -545,6 +545,7 @@ def find_events(doc: Doc) -> list[Found]:
     last_subject: int | None = None
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
     last_group: list[int] = []
+    text = doc.text  # Doc.text joins every token anew on each access
     for sent in doc.sents:
         if not sent.text.strip():
             continue
@@ -553,7 +554,7 @@ def find_events(doc: Doc) -> list[Found]:
         trigger_ids = {t.i for t, _ in triggers}
         # a date in brackets glosses a name ("the 75th anniversary (January 30, 1950 - 2025)")
         sent_times = [t for t in times if sent.start_char <= t.start < sent.end_char
-                      and not _in_brackets(doc.text, sent.start_char, t.start)]
+                      and not _in_brackets(text, sent.start_char, t.start)]
         subject_here = None
         regions = {tok.i: _region(tok, trigger_ids - {tok.i}) for tok, _ in triggers}
         claimed = {tok_i: {t.start for t in sent_times if _token_at(doc, t.start) in {w.i for w in reg}}

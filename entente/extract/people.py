@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,9 +57,13 @@ class Person:
 
 def split_roles(title: str) -> list[str]:
     """'Chairman of X and Deputy Chairman of Y' -> two roles, abbreviations expanded."""
+    return list(_split_roles(title))
+
+
+@lru_cache(maxsize=4096)
+def _split_roles(title: str) -> tuple[str, ...]:
     lex = load_lexicon()
-    abbreviations = {key(k): v for k, v in lex.titles["abbreviations"].items()}
-    ranks = {key(r) for r in lex.titles["ranks"]}
+    abbreviations, ranks = _role_words()
     roles = []
     for part in lex.head_split.split(title):
         part = re.sub(r"^(?:late|then|the)\s+", "", part.strip(), flags=re.I)
@@ -73,7 +78,14 @@ def split_roles(title: str) -> list[str]:
                 part = re.sub(rf"\b{re.escape(short)}\b", full, part, flags=re.I)
         if part:
             roles.append(part[0].upper() + part[1:])
-    return roles
+    return tuple(roles)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[dict[str, str], frozenset[str]]:
+    """Folded title abbreviations with their expansions, and folded ranks, built once."""
+    titles = load_lexicon().titles
+    return {key(k): v for k, v in titles["abbreviations"].items()}, frozenset(key(r) for r in titles["ranks"])
 
 
 def country_in_title(title: str) -> str | None:

@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 from spacy.language import Language
@@ -20,8 +21,10 @@ from spacy.tokens import Doc
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS["sept"] = 9
-MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# month names and abbreviations grouped by first letter, longer forms first: Python's engine then
+# rejects a word after one comparison instead of twenty-four (ignoring case, it cannot skip ahead)
+MONTH = r"(?P<month>J(?:anuary|une|uly|an|un|ul)|F(?:ebruary|eb)|M(?:arch|ay|ar)|A(?:pril|ugust|pr|ug)|" \
+        r"S(?:eptember|ept|ep)|O(?:ctober|ct)|N(?:ovember|ov)|D(?:ecember|ec))\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -310,6 +313,13 @@ def _dateparser(text: str, anchor: Anchor) -> str | None:
     base = anchor.as_date()
     if base is None or not re.search(r"\d", text):
         return None
+    return parse_date(text, base)
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str, base: date) -> str | None:
+    """`text` read by dateparser relative to `base` (remembered: dateparser takes milliseconds
+    a call, and wire copy repeats its date phrases), as an ISO day, or None."""
     settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
                 "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
     try:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from entente.extract.people import split_roles
+
 from ..conftest import record_of
 
 pytestmark = pytest.mark.slow
@@ -102,3 +104,15 @@ def test_country_after_the_name(nlp):  # type: ignore[no-untyped-def]
                                "in Lima on Thursday.", nlp))
     assert people["Alberto van Klaveren"].country == "CHL"
     assert people["Elmer Schialer"].country == "PER"
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Chairman of the National Assembly and Deputy Chairman of the Party", ["Chairman of the National Assembly",
+                                                                           "Deputy Chairman of the Party"]),
+    ("Foreign Minister", ["Foreign Minister"]),
+])
+def test_split_roles_gives_each_caller_its_own_list(title: str, expected: list[str]) -> None:
+    first = split_roles(title)
+    first.append("General")  # callers add a rank to the list they get
+    assert split_roles(title) == expected
+    assert split_roles(title) is not split_roles(title)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from entente.extract.time import find_times
+from entente.extract.time import find_times, parse_date
 
 
 def _values(text: str, published: str | None) -> list[str | None]:
@@ -43,3 +45,21 @@ def test_numbers_are_not_years():  # type: ignore[no-untyped-def]
 def test_weekday_without_a_known_year_stays_unknown():  # type: ignore[no-untyped-def]
     (t,) = find_times("They met in Prague on Wednesday.", "--04-17")
     assert t.kind == "weekday" and t.value is None
+
+
+def test_remembered_dateparser_readings_equal_fresh_ones() -> None:
+    for text in ("05.03.2024", "in 2 weeks", "2 months ago", "the 5th of March", "March 5th 2024"):
+        for base in (date(2024, 6, 20), date(2023, 1, 10)):
+            assert parse_date(text, base) == parse_date.__wrapped__(text, base)
+
+
+def test_relative_dates_read_by_dateparser_follow_each_articles_publication_date() -> None:
+    text = "The deal was signed on 05.03.2024 and takes effect in 2 weeks."
+    dates = [(23, 33), (51, 61)]
+    assert text[23:33] == "05.03.2024" and text[51:61] == "in 2 weeks"
+    first = [(t.value, t.kind) for t in find_times(text, "2024-06-20", dates)]
+    second = [(t.value, t.kind) for t in find_times(text, "2023-01-10", dates)]
+    again = [(t.value, t.kind) for t in find_times(text, "2024-06-20", dates)]
+    assert first == [("2024-05-03", "dateparser"), ("2024-07-04", "dateparser")]
+    assert second == [("2024-05-03", "dateparser"), ("2023-01-24", "dateparser")]
+    assert again == first
