@@ -485,6 +485,32 @@ def _generic_plural(tok: Token) -> bool:
     return tok.tag_ == "NNS" and tok.lemma_.lower() in GENERIC_NOUNS
 
 
+def _in_relative_clause(tok: Token) -> bool:
+    """'Poland, which has supported Ukraine': a description of the state, not its act."""
+    return any(t.dep_ == "relcl" for t in [tok, *tok.ancestors])
+
+
+def _speaker(sent: Span, index: PersonIndex, last_subject: int | None) -> int | None:
+    """Who a sentence reports: the person subject of its reporting verb, or the person named next to
+    it ('..., Foreign Minister X said', 'said Foreign Minister X') where the parser finds no subject."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        # the name next to the verb first: the parser often hangs a trailing "..., X said" elsewhere
+        if verb.i > sent.start and (i := index.at(verb.doc[verb.i - 1])) is not None:
+            return i
+        if verb.i + 1 < sent.end and verb.doc[verb.i - 1].text == ",":
+            after = [t for t in verb.doc[verb.i + 1:sent.end] if not t.is_punct]
+            found = [i for t in after[:6] if (i := index.at(t)) is not None]
+            if found:
+                return found[0]
+        # the subject's head, not its possessor: "his office said" reports no person
+        subj = _persons_in([c for c in verb.children if c.dep_ == "nsubj"], index, last_subject)
+        if subj:
+            return subj[0]
+    return None
+
+
 def _main_subject(sent: Span) -> list[Token]:
     return [t for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
 
@@ -556,6 +582,7 @@ def find_events(doc: Doc) -> list[Found]:
         sent_times = [t for t in times if sent.start_char <= t.start < sent.end_char
                       and not _in_brackets(text, sent.start_char, t.start)]
         subject_here = None
+        speaker = _speaker(sent, index, last_subject)
         regions = {tok.i: _region(tok, trigger_ids - {tok.i}) for tok, _ in triggers}
         claimed = {tok_i: {t.start for t in sent_times if _token_at(doc, t.start) in {w.i for w in reg}}
                    for tok_i, reg in regions.items()}
@@ -588,10 +615,13 @@ def find_events(doc: Doc) -> list[Found]:
             elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
                 # "X told Y in a meeting": the verb's other participants were at the meeting too
                 everyone += _persons_in(_verb_objects(tok.head.head), index, last_subject)
-            if not subj and not everyone and sent.root.i != tok.i and sent.root.lemma_.lower() in REPORTING_VERBS \
-                    and any(t.ent_type_ == "NORP" or _stands_for_state(t) for t in subj_tokens):
-                # "Manalo said Manila had lodged a protest": the official speaking for the state
-                subj = _persons_in(_main_subject(sent), index, last_subject)
+            if speaker is not None and speaker not in subj and tok.lemma_.lower() not in REPORTING_VERBS:
+                # "Y met Z, X said": the one reporting takes no part, however the parser hangs X
+                everyone = [i for i in everyone if i != speaker]
+                if not subj and not _in_relative_clause(tok) and \
+                        any(t.ent_type_ == "NORP" or _stands_for_state(t) for t in subj_tokens):
+                    # "Canada has expelled ..., Foreign Minister X said": the official speaks for the state
+                    subj = [speaker]
             actors = list(dict.fromkeys(subj or []))
             targets = [i for i in dict.fromkeys(everyone) if i not in actors]
             if not targets and last_speaker is not None and last_speaker not in actors and \

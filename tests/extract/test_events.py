@@ -185,3 +185,17 @@ def test_a_signing_by_two_people_listed_with_their_titles(nlp):  # type: ignore[
                      "Luxon said.", nlp, published="2025-03-02")
     (e,) = [e for e in events if e.type == "AGREE"]
     assert {"Sitiveni Rabuka", "Judith Collins"} <= set(e.actors + e.targets)
+
+
+def test_a_state_act_reported_by_a_trailing_speaker_is_credited_to_the_speaker(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Norway has expelled Russia's defence attache Igor Volkov and two other diplomats, "
+                     "Foreign Minister Espen Barth Eide said on Monday.", nlp, published="2025-03-05")
+    (e,) = [e for e in events if e.type == "SANCTION"]
+    assert (e.mode, e.actors, e.targets) == ("expel", ["Espen Barth Eide"], ["Igor Volkov"])
+
+
+def test_his_office_said_keeps_him_in_the_event(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Argentine President Javier Milei spoke with Italian Prime Minister Giorgia Meloni by phone "
+                     "on Sunday, and the two agreed to meet soon, his office said.", nlp, published="2025-03-05")
+    (call,) = [e for e in events if e.mode == "call"]
+    assert {"Javier Milei", "Giorgia Meloni"} == set(call.actors + call.targets)
