@@ -37,6 +37,7 @@ HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "ch
 SEQUENCE_VERBS = {"follow", "precede"}
 ACCEPTING_VERBS = {"accept", "receive"}
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
+PLEDGING_VERBS = {"pledge", "promise", "vow", "offer", "undertake"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
 GOVERNING_DEPS = {"xcomp", "dobj", "pobj", "prep", "attr", "acomp", "nsubj", "nsubjpass", "compound", "amod", "conj",
@@ -69,6 +70,7 @@ class Lexicon:
     proposed: tuple[str, ...]
     negation: tuple[str, ...]
     consult_modes: dict[str, str] = field(default_factory=dict)
+    aid_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +84,8 @@ def lexicon() -> Lexicon:
         by_lemma.setdefault(t["lemma"], []).append(trig)
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
-                   dict(data.get("consult_mode_modifiers", {})))
+                   dict(data.get("consult_mode_modifiers", {})),
+                   {mode: tuple(words) for mode, words in data.get("aid_modes", {}).items()})
 
 
 @dataclass
@@ -142,6 +145,17 @@ def _consult_mode(tok: Token, trig: Trigger, index: PersonIndex) -> str | None:
             for c in tok.children):
         return "meet"
     return trig.mode
+
+
+def _aid_mode(region: list[Token]) -> str | None:
+    """What kind of aid: the first of humanitarian, military, economic whose words the phrase has."""
+    words = {t.lemma_.lower() for t in region} | {t.lower_ for t in region}
+    return next((mode for mode, cues in lexicon().aid_modes.items() if words & set(cues)), None)
+
+
+def _pledging_aid(tok: Token, candidates: list[Trigger], aid_ids: set[int]) -> bool:
+    """'Japan pledged to provide radars': the pledge is the aid, not an agreement of its own."""
+    return candidates[0].type == "AGREE" and any(c.dep_ == "xcomp" and c.i in aid_ids for c in tok.children)
 
 
 def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int]) -> bool:
@@ -586,9 +600,10 @@ def find_events(doc: Doc) -> list[Found]:
         regions = {tok.i: _region(tok, trigger_ids - {tok.i}) for tok, _ in triggers}
         claimed = {tok_i: {t.start for t in sent_times if _token_at(doc, t.start) in {w.i for w in reg}}
                    for tok_i, reg in regions.items()}
+        aid_ids = {t.i for t, m in triggers if m[0].type == "AID"}
         for tok, candidates in triggers:
             region = regions[tok.i]
-            if _generic_plural(tok):
+            if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids):
                 continue
             subj_tokens, passive = _subjects(tok)
             subj = _persons_in(subj_tokens, index, last_subject)
@@ -633,7 +648,8 @@ def find_events(doc: Doc) -> list[Found]:
             trig = next((c for c in candidates if _fits(c, tok, actors, targets)), None)
             if trig is None:
                 continue
-            mode = _consult_mode(tok, trig, index) if trig.type == "CONSULT" else trig.mode
+            mode = _consult_mode(tok, trig, index) if trig.type == "CONSULT" else \
+                _aid_mode(region) if trig.type == "AID" and trig.mode is None else trig.mode
             if mode == "visit":
                 targets += [i for i in _hosts(sent, index) if i not in actors and i not in targets]
             region_ids = {t.i for t in region}
@@ -649,6 +665,8 @@ def find_events(doc: Doc) -> list[Found]:
                                             and 0 < tok.idx - t.end < 40]
             texpr = _date(region_times, free, tok)
             status = _status(tok, sent, texpr, published)
+            if status == "done" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLEDGING_VERBS:
+                status = "planned"  # "pledged to provide radars": promised, not yet given
             date = None
             defaulted = False
             if texpr is not None:
@@ -657,7 +675,8 @@ def find_events(doc: Doc) -> list[Found]:
                 # news is about the day it is published unless the sentence dates it otherwise
                 date, defaulted = published, True
             countries = {c for i in actors + targets if (c := people[i].country)}
-            for t in region:
+            # the states acting ("Japan pledged to provide ...") and those in the trigger's phrase
+            for t in [*region, *(t for t in subj_tokens if not subj)]:
                 iso = gaz.country_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
                 if iso:
                     countries.add(iso)

@@ -199,3 +199,15 @@ def test_his_office_said_keeps_him_in_the_event(nlp):  # type: ignore[no-untyped
                      "on Sunday, and the two agreed to meet soon, his office said.", nlp, published="2025-03-05")
     (call,) = [e for e in events if e.mode == "call"]
     assert {"Javier Milei", "Giorgia Meloni"} == set(call.actors + call.targets)
+
+
+def test_a_pledge_to_provide_equipment_is_planned_military_aid(nlp):  # type: ignore[no-untyped-def]
+    events = _events("South Korea also pledged to provide the Polish army with additional tanks worth about "
+                     "$2 billion.", nlp, published="2025-03-05")
+    assert [(e.type, e.mode, e.status) for e in events] == [("AID", "military", "planned")]
+
+
+def test_dispatching_food_trucks_is_humanitarian_aid_credited_to_the_speaker(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("Jordan will dispatch 40 trucks of food and medical supplies to Syria next week, "
+                   "Foreign Minister Ayman Safadi said.", nlp, published="2025-03-05")
+    assert (e.type, e.mode, e.status, e.actors) == ("AID", "humanitarian", "planned", ["Ayman Safadi"])
