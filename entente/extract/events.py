@@ -158,6 +158,12 @@ def _pledging_aid(tok: Token, candidates: list[Trigger], aid_ids: set[int]) -> b
     return candidates[0].type == "AGREE" and any(c.dep_ == "xcomp" and c.i in aid_ids for c in tok.children)
 
 
+def _threatened(tok: Token, threat_ids: set[int]) -> bool:
+    """'threatened to impose tariffs': the sanction is what is threatened, not an event of its own."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return verb.dep_ == "xcomp" and verb.head.i in threat_ids
+
+
 def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int]) -> bool:
     """Whether the participants found suit the entry: 'called on PM Modi' is a meeting,
     'called on Tokyo to act' a request."""
@@ -312,6 +318,17 @@ def _region(trigger: Token, others: set[int]) -> list[Token]:
         tokens += [t for c in head.children if c.i != trigger.i and c.dep_ in ("prep", "agent", "advmod", "npadvmod")
                    for t in c.subtree if t.i not in others]
     return tokens
+
+
+def _verb_modifiers(trigger: Token, others: set[int]) -> list[Token]:
+    """'would impose the tariffs on his first day in office': the time and place a noun trigger's
+    verb takes after it. They date the trigger without keeping them from other events."""
+    head = trigger.head
+    if trigger.dep_ != "dobj" or head.i in others or head.pos_ != "VERB":
+        return []
+    end = _relative_start(trigger)
+    return [t for c in head.children if c.dep_ in ("prep", "npadvmod") and trigger.i < c.i < end
+            for t in c.subtree if t.i not in others]
 
 
 def _subjects(trigger: Token) -> tuple[list[Token], bool]:
@@ -601,9 +618,10 @@ def find_events(doc: Doc) -> list[Found]:
         claimed = {tok_i: {t.start for t in sent_times if _token_at(doc, t.start) in {w.i for w in reg}}
                    for tok_i, reg in regions.items()}
         aid_ids = {t.i for t, m in triggers if m[0].type == "AID"}
+        threat_ids = {t.i for t, m in triggers if m[0].type == "THREATEN"}
         for tok, candidates in triggers:
             region = regions[tok.i]
-            if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids):
+            if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids) or _threatened(tok, threat_ids):
                 continue
             subj_tokens, passive = _subjects(tok)
             subj = _persons_in(subj_tokens, index, last_subject)
@@ -652,7 +670,7 @@ def find_events(doc: Doc) -> list[Found]:
                 _aid_mode(region) if trig.type == "AID" and trig.mode is None else trig.mode
             if mode == "visit":
                 targets += [i for i in _hosts(sent, index) if i not in actors and i not in targets]
-            region_ids = {t.i for t in region}
+            region_ids = {t.i for t in region} | {t.i for t in _verb_modifiers(tok, trigger_ids - {tok.i})}
             # "the 30th anniversary of the signing": an anniversary dates only what it commemorates
             region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids
                             and not _in_other_clause(doc, t.start, tok)
@@ -743,13 +761,20 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b[:7]) or b.startswith(a[:7])
 
 
+def _told_as_past(f: Found) -> bool:
+    """'The two leaders met ...': a verb in the past tense tells a happening, never the plan announced
+    beside it ('agreed to hold the next meeting in 2025')."""
+    return f.trigger.tag_ == "VBD"
+
+
 def merge(found: list[Found]) -> list[Found]:
     """One event per happening: same type and mode, nested participants, compatible dates."""
     merged: list[Found] = []
     for f in found:
         twin = next((m for m in merged if m.type == f.type and m.mode == f.mode
                      and (m.status == f.status or ({m.status, f.status} == {"done", "planned"}
-                                                   and (m.date_defaulted or f.date_defaulted)))
+                                                   and (m.date_defaulted or f.date_defaulted)
+                                                   and not _told_as_past(m if m.status == "done" else f)))
                      and (f.people <= m.people or m.people <= f.people)
                      # a mention naming no one joins only another such mention of the same date
                      and (bool(f.people) == bool(m.people)) and (f.people or m.date == f.date)

@@ -211,3 +211,25 @@ def test_dispatching_food_trucks_is_humanitarian_aid_credited_to_the_speaker(nlp
     (e,) = _events("Jordan will dispatch 40 trucks of food and medical supplies to Syria next week, "
                    "Foreign Minister Ayman Safadi said.", nlp, published="2025-03-05")
     assert (e.type, e.mode, e.status, e.actors) == ("AID", "humanitarian", "planned", ["Ayman Safadi"])
+
+
+def test_a_threat_to_impose_tariffs_is_a_threat_not_a_sanction(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chinese Commerce Minister Wang Wentao threatened to impose tariffs on Australian wine "
+                     "on Monday.", nlp, published="2025-03-05")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_the_verb_of_a_noun_trigger_dates_it(nlp):  # type: ignore[no-untyped-def]
+    events = _events("US President Donald Trump said on Monday that he would impose the tariffs on Canada on "
+                     "his first day in office, January 20.", nlp, published="2024-11-26")
+    (e,) = [e for e in events if e.type == "SANCTION"]
+    assert (e.status, e.date) == ("planned", "2025-01-20")
+
+
+def test_a_meeting_told_in_the_past_stays_apart_from_the_next_one_agreed(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Colombian President Gustavo Petro and his Ecuadorian counterpart Daniel Noboa agreed on "
+                     "Thursday to hold the next binational cabinet meeting in Quito in 2025. The two leaders met "
+                     "for nearly an hour at the presidential palace in Bogota on the sidelines of a regional "
+                     "forum, which Colombia is hosting this week.", nlp, published="2024-11-14")
+    meetings = sorted((e.status, e.date) for e in events if e.type == "CONSULT")
+    assert meetings == [("done", "2024-11-14"), ("planned", "2025")]
