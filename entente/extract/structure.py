@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 # "M.", "M.Yu.", "A.K." (with or without the tokenizer splitting off the last full stop)
 INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){0,3}[A-Z][a-z]?\.?")
 # abbreviations of places that often do end a sentence ("... sanctions on the U.S. China said")
+NEVER_FIRST = {",", ";", ":", ")", "]", "}", "%"}
 PLACE_ABBREVIATIONS = {"U.S", "U.K", "U.N", "E.U", "U.A.E", "US", "UK", "UN", "EU", "UAE"}
 
 
@@ -41,4 +42,6 @@ def paragraphs_component(doc: Doc) -> Doc:
             doc[i + 1].is_sent_start = True
         elif _initials_before(tok) and _name_follows(tok):
             doc[i + 1].is_sent_start = False
+        elif doc[i + 1].text in NEVER_FIRST:
+            doc[i + 1].is_sent_start = False  # "Fidan, however, rejected ...": no sentence opens on a comma
     return doc

@@ -233,3 +233,11 @@ def test_a_meeting_told_in_the_past_stays_apart_from_the_next_one_agreed(nlp):  
                      "forum, which Colombia is hosting this week.", nlp, published="2024-11-14")
     meetings = sorted((e.status, e.date) for e in events if e.type == "CONSULT")
     assert meetings == [("done", "2024-11-14"), ("planned", "2025")]
+
+
+def test_a_paragraph_opening_with_a_name_and_a_comma_keeps_its_subject(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Egyptian Foreign Minister Badr Abdelatty held talks with Ethiopian Foreign Minister Gedion "
+                     "Timothewos in Cairo on Friday.\n\nDifferences remain\n\nAbdelatty, however, rejected Addis "
+                     "Ababa's plans to fill the dam, saying such steps were unilateral.", nlp, published="2024-11-08")
+    (e,) = [e for e in events if e.type == "REJECT"]
+    assert e.actors == ["Badr Abdelatty"]
