@@ -494,6 +494,29 @@ def _stands_for_state(t: Token) -> bool:
         gazetteer.load().country_of(t.text) is not None or key(t.text) in _capitals()))
 
 
+def _state_iso(tokens: list[Token]) -> str | None:
+    """The country a subject names: 'China', 'Beijing', 'the Chinese side'."""
+    gaz = gazetteer.load()
+    for t in tokens:
+        if t.pos_ in ("PROPN", "ADJ") and (iso := gaz.country_of(t.text)):
+            return iso
+        if t.pos_ == "PROPN" and key(t.text) in _capitals() and (city := gaz.city(t.text)) is not None:
+            return city.country
+    return None
+
+
+def _voice(unvoiced: list[tuple[Found, str, int]], speaker: int, country: str | None, number: int) -> None:
+    """Credit a state's recent unvoiced acts to its official who speaks within two sentences."""
+    for item in list(unvoiced):
+        f, iso, at = item
+        if number - at > 2:
+            unvoiced.remove(item)
+        elif country == iso and number > at:
+            f.actors = [speaker]
+            f.targets = [i for i in f.targets if i != speaker]
+            unvoiced.remove(item)
+
+
 def _state_subject(tokens: list[Token]) -> bool:
     return any(_stands_for_state(t) for t in tokens)
 
@@ -603,7 +626,10 @@ def find_events(doc: Doc) -> list[Found]:
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
     last_group: list[int] = []
     text = doc.text  # Doc.text joins every token anew on each access
-    for sent in doc.sents:
+    # events a state did with no one named yet, by the state and the sentence: the spokesperson
+    # quoted next ("China accused Manila ... | Spokesperson Mao Ning told a briefing ...") did them
+    unvoiced: list[tuple[Found, str, int]] = []
+    for number, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
         triggers = [(t, m) for t in sent if (m := match_triggers(t))]
@@ -614,6 +640,8 @@ def find_events(doc: Doc) -> list[Found]:
                       and not _in_brackets(text, sent.start_char, t.start)]
         subject_here = None
         speaker = _speaker(sent, index, last_subject)
+        if speaker is not None:
+            _voice(unvoiced, speaker, people[speaker].country, number)
         regions = {tok.i: _region(tok, trigger_ids - {tok.i}) for tok, _ in triggers}
         claimed = {tok_i: {t.start for t in sent_times if _token_at(doc, t.start) in {w.i for w in reg}}
                    for tok_i, reg in regions.items()}
@@ -713,6 +741,8 @@ def find_events(doc: Doc) -> list[Found]:
                     date and date == published and article.dateline):
                 f.location = article.dateline
             found.append(f)
+            if not f.actors and not subj and (iso := _state_iso(subj_tokens)) is not None:
+                unvoiced.append((f, iso, number))
             if subj:
                 subject_here = subj[0]
             if trig.type == "CONSULT" and len(f.people) >= 2:

@@ -241,3 +241,19 @@ def test_a_paragraph_opening_with_a_name_and_a_comma_keeps_its_subject(nlp):  # 
                      "Ababa's plans to fill the dam, saying such steps were unilateral.", nlp, published="2024-11-08")
     (e,) = [e for e in events if e.type == "REJECT"]
     assert e.actors == ["Badr Abdelatty"]
+
+
+def test_a_state_act_is_credited_to_its_spokesperson_quoted_next(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Japan on Wednesday protested to China over an incursion near the Senkaku Islands.\n\n"
+                     "Japanese Chief Cabinet Secretary Yoshimasa Hayashi told a regular press conference that two "
+                     "Chinese coast guard ships had entered Japanese waters on Monday.", nlp, published="2024-10-09")
+    (e,) = [e for e in events if e.type == "PROTEST"]
+    assert e.actors == ["Yoshimasa Hayashi"] and e.date == "2024-10-09"
+
+
+def test_a_state_act_is_not_credited_to_another_states_speaker(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Japan on Wednesday protested to China over an incursion near the Senkaku Islands.\n\n"
+                     "Chinese Foreign Ministry spokesperson Lin Jian told a regular press conference that the "
+                     "ships were patrolling Chinese waters.", nlp, published="2024-10-09")
+    (e,) = [e for e in events if e.type == "PROTEST"]
+    assert e.actors == []
