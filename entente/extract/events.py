@@ -60,6 +60,7 @@ class Trigger:
     needs_person: int
     needs_person_object: bool
     needs_no_infinitive: bool = False
+    with_in_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def lexicon() -> Lexicon:
     for t in data["triggers"]:
         trig = Trigger(t["lemma"], t["type"], t.get("mode"), t.get("pos"), tuple(t.get("with", ())),
                        int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)),
-                       bool(t.get("needs_no_infinitive", False)))
+                       bool(t.get("needs_no_infinitive", False)), bool(t.get("with_in_phrase", False)))
         by_lemma.setdefault(t["lemma"], []).append(trig)
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
@@ -125,6 +126,8 @@ def match_triggers(tok: Token) -> list[Trigger]:
             near |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children}
             near |= {tok.head.lemma_.lower()} | {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i + 4]}
             near |= {t.lemma_.lower() for t in tok.head.children}
+            if cand.with_in_phrase:  # "provide the navy with coastal radar systems"
+                near |= {t.lemma_.lower() for t in tok.subtree if t.i - tok.i <= 12}
             if not near & set(cand.with_):
                 continue
         found.append(cand)

@@ -257,3 +257,9 @@ def test_a_state_act_is_not_credited_to_another_states_speaker(nlp):  # type: ig
                      "ships were patrolling Chinese waters.", nlp, published="2024-10-09")
     (e,) = [e for e in events if e.type == "PROTEST"]
     assert e.actors == []
+
+
+def test_aid_words_anywhere_in_the_phrase(nlp):  # type: ignore[no-untyped-def]
+    events = _events("South Korea also pledged to provide the Polish army with additional coastal radar systems "
+                     "worth about $20 million under its security assistance programme.", nlp, published="2025-03-05")
+    assert [(e.type, e.mode, e.status) for e in events] == [("AID", "military", "planned")]
