@@ -37,6 +37,10 @@ HELD_VERBS = {"hold", "convene", "organise", "organize", "take", "co-chair", "ch
 SEQUENCE_VERBS = {"follow", "precede"}
 ACCEPTING_VERBS = {"accept", "receive"}
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
+SETTING_PREPS = {"in", "at", "during"}
+# bodies that "the two ..." may name without meaning the two people last named ("the two countries"
+# stands for their leaders, "the two countries' ministries" does not)
+INSTITUTION_NOUNS = {"ministry", "parliament", "army", "company", "agency", "institution", "economy", "firm"}
 PLEDGING_VERBS = {"pledge", "promise", "vow", "offer", "undertake"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
 # links along which a governing word's tense or modality carries down to the trigger
@@ -213,6 +217,9 @@ def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:
     descriptors = gaz.titles["descriptors"]
     if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "his", "her") for c in tok.children):
         return None
+    if any(index.at(t) is not None for t in tok.subtree) or any(index.at(t) is not None for t in tok.head.subtree
+                                                               if tok.dep_ in ("compound", "appos")):
+        return None  # "his counterpart Mykola Solskyi" names its person
     country = None
     for t in tok.subtree:
         if t.i < tok.i:
@@ -275,11 +282,17 @@ def _object_of(tok: Token, verb: Token) -> bool:
     return head.dep_ == "pobj" and head.head.head.i == verb.i
 
 
+def _names_its_own(pron: Token, index: PersonIndex) -> bool:
+    """'his counterpart Mykola Solskyi': the possessor of a named person takes no part through him."""
+    named = [t for c in pron.head.children if c.dep_ in ("appos", "compound") for t in c.subtree]
+    return pron.dep_ == "poss" and any(index.at(t) is not None for t in [pron.head, *named])
+
+
 def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | None) -> list[int]:
     found: list[int] = []
     for t in tokens:
         i = index.at(t)
-        if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON":
+        if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and not _names_its_own(t, index):
             i = _antecedent(t, index, last_subject)
         if i is None and t.lower_ in ("i", "me", "my") and t.pos_ == "PRON":
             # a quote's first person is its speaker: '"... my visit ...," Putin pointed out'
@@ -404,8 +417,12 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
         return "negated"
     if _cued(lex.planned, words, left):
         return "planned"
-    proposing = {t.lemma_.lower() for t in chain[1:]}
-    if _cued(lex.proposed, proposing | (words - {t.lower_ for t in chain[:1]}), left) and \
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in lex.proposed + ("propose", "suggest"):
+        return "proposed"  # "proposed that the ministries meet this week"
+    # "proposed to X in a phone call that ...": the call is where it was proposed, and took place
+    setting = trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS
+    proposing = set() if setting else {t.lemma_.lower() for t in chain[1:]}
+    if not setting and _cued(lex.proposed, proposing | (words - {t.lower_ for t in chain[:1]}), left) and \
             trigger.lemma_.lower() not in ("propose", "suggest"):
         return "proposed"
     if date and date.value and published and re.match(r"\d{4}", published) and re.match(r"\d{4}", date.value):
@@ -479,7 +496,7 @@ def _verb_objects(verb: Token) -> list[Token]:
     """The objects of a verb and of its complement: 'told [visiting] Minister X'."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative"):
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"):  # "proposed to X"
             out += list(c.subtree)
         elif c.dep_ == "xcomp":
             out += [t for d in c.children if d.dep_ == "dobj" for t in d.subtree]
@@ -595,6 +612,12 @@ def _group(words: str, index: PersonIndex, offset: int, last_group: list[int]) -
     return list(last_group)
 
 
+def _institutions(tokens: list[Token]) -> bool:
+    """'the two countries' agriculture ministries' are institutions, not the two people last named."""
+    heads = [t for t in tokens if t.head.i == t.i or t.head not in tokens]
+    return any(t.lemma_.lower() in INSTITUTION_NOUNS for t in heads)
+
+
 def _in_brackets(text: str, start: int, offset: int) -> bool:
     before = text[start:offset]
     return before.count("(") > before.count(")")
@@ -657,7 +680,7 @@ def find_events(doc: Doc) -> list[Found]:
             subj_tokens, passive = _subjects(tok)
             subj = _persons_in(subj_tokens, index, last_subject)
             group_words = " ".join(t.lower_ for t in subj_tokens)
-            if not subj and GROUP_REFS.search(group_words):
+            if not subj and GROUP_REFS.search(group_words) and not _institutions(subj_tokens):
                 subj = _group(group_words, index, tok.idx, last_group)
             everyone = _persons_in(region, index, last_subject)
             if tok.pos_ == "NOUN" and not subj and not everyone and _definite(tok):
@@ -672,13 +695,15 @@ def find_events(doc: Doc) -> list[Found]:
                     tok.head.lower_ in TEMPORAL_PREPS and sent.root.lemma_.lower() not in REPORTING_VERBS:
                 # "signed a plan after talks at the Chancellery": the clause's subject held the talks
                 subj = _persons_in(_main_subject(sent), index, last_subject)
+            setting_times: set[int] = set()
             visitor = _visiting(tok, index)
             if visitor is not None:
                 # "visiting Russian Minister X": X is the visitor, whoever the clause's subject is
                 subj, everyone = [visitor], []
-            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
+            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS:
                 # "X told Y in a meeting": the verb's other participants were at the meeting too
                 everyone += _persons_in(_verb_objects(tok.head.head), index, last_subject)
+                setting_times = {t.i for c in tok.head.head.children if c.dep_ == "npadvmod" for t in c.subtree}
             if speaker is not None and speaker not in subj and tok.lemma_.lower() not in REPORTING_VERBS:
                 # "Y met Z, X said": the one reporting takes no part, however the parser hangs X
                 everyone = [i for i in everyone if i != speaker]
@@ -702,6 +727,7 @@ def find_events(doc: Doc) -> list[Found]:
             if mode == "visit":
                 targets += [i for i in _hosts(sent, index) if i not in actors and i not in targets]
             region_ids = {t.i for t in region} | {t.i for t in _verb_modifiers(tok, trigger_ids - {tok.i})}
+            region_ids |= setting_times  # "proposed ... in a phone call last week": the call was last week
             # "the 30th anniversary of the signing": an anniversary dates only what it commemorates
             region_times = [t for t in sent_times if _token_at(doc, t.start) in region_ids
                             and not _in_other_clause(doc, t.start, tok)

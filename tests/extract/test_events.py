@@ -263,3 +263,19 @@ def test_aid_words_anywhere_in_the_phrase(nlp):  # type: ignore[no-untyped-def]
     events = _events("South Korea also pledged to provide the Polish army with additional coastal radar systems "
                      "worth about $20 million under its security assistance programme.", nlp, published="2025-03-05")
     assert [(e.type, e.mode, e.status) for e in events] == [("AID", "military", "planned")]
+
+
+def test_a_proposal_made_in_a_phone_call_leaves_the_call_done_between_both(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Ukraine's trade representative Taras Kachka spoke earlier. Hungarian Agriculture Minister "
+                     "Istvan Nagy said he had proposed to his Ukrainian counterpart Mykola Solskyi in a phone call "
+                     "last week that grain be allowed through only in sealed transit.", nlp, published="2023-09-20")
+    (call,) = [e for e in events if e.mode == "call"]
+    assert (call.status, call.actors, call.targets) == ("done", ["Istvan Nagy"], ["Mykola Solskyi"])
+
+
+def test_proposing_that_ministries_meet_is_a_proposal_naming_no_one(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Romanian President Klaus Iohannis met Moldovan President Maia Sandu in Chisinau on Monday. "
+                     "Romanian Foreign Minister Luminita Odobescu proposed that the two countries' agriculture "
+                     "ministries meet this week.", nlp, published="2023-09-20")
+    # the ministries' meeting is not another meeting of the two presidents named before
+    assert [(e.trigger, e.status) for e in events if e.type == "CONSULT"] == [("met", "done")]
