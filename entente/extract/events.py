@@ -65,6 +65,7 @@ class Trigger:
     needs_person_object: bool
     needs_no_infinitive: bool = False
     with_in_phrase: bool = False
+    no_person_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def lexicon() -> Lexicon:
     for t in data["triggers"]:
         trig = Trigger(t["lemma"], t["type"], t.get("mode"), t.get("pos"), tuple(t.get("with", ())),
                        int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)),
-                       bool(t.get("needs_no_infinitive", False)), bool(t.get("with_in_phrase", False)))
+                       bool(t.get("needs_no_infinitive", False)), bool(t.get("with_in_phrase", False)),
+                       bool(t.get("no_person_object", False)))
         by_lemma.setdefault(t["lemma"], []).append(trig)
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
@@ -171,10 +173,13 @@ def _threatened(tok: Token, threat_ids: set[int]) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i in threat_ids
 
 
-def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int]) -> bool:
+def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int], index: PersonIndex) -> bool:
     """Whether the participants found suit the entry: 'called on PM Modi' is a meeting,
-    'called on Tokyo to act' a request."""
+    'called on Tokyo to act' a request, 'welcomed Albanese' a greeting rather than support."""
     if trig.needs_person_object and not targets:
+        return False
+    if trig.no_person_object and any(c.dep_ in ("dobj", "nsubjpass") and index.at(c) is not None
+                                     for c in tok.children):
         return False
     if trig.needs_no_infinitive and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
@@ -719,7 +724,7 @@ def find_events(doc: Doc) -> list[Found]:
                 targets = [last_speaker]
             if passive and not subj:
                 actors, targets = targets[:1], targets[1:]
-            trig = next((c for c in candidates if _fits(c, tok, actors, targets)), None)
+            trig = next((c for c in candidates if _fits(c, tok, actors, targets, index)), None)
             if trig is None:
                 continue
             mode = _consult_mode(tok, trig, index) if trig.type == "CONSULT" else \

@@ -279,3 +279,11 @@ def test_proposing_that_ministries_meet_is_a_proposal_naming_no_one(nlp):  # typ
                      "ministries meet this week.", nlp, published="2023-09-20")
     # the ministries' meeting is not another meeting of the two presidents named before
     assert [(e.trigger, e.status) for e in events if e.type == "CONSULT"] == [("met", "done")]
+
+
+def test_welcoming_a_visitor_is_a_greeting_not_support(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Nepali Prime Minister K.P. Sharma Oli welcomed Indian Foreign Minister Subrahmanyam Jaishankar "
+                     "at his office on Monday. Oli welcomed India's decision to open a new border crossing.", nlp,
+                     published="2025-03-05")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert [e.trigger for e in support] == ["welcomed"] and "decision" in support[0].evidence.text
