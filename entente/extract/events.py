@@ -173,6 +173,13 @@ def _threatened(tok: Token, threat_ids: set[int]) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i in threat_ids
 
 
+def _signing_named_text(tok: Token, candidates: list[Trigger], agreement_ids: set[int]) -> bool:
+    """'signed a joint declaration': one agreement, told by its text ('declaration', 'treaty'),
+    not a second one for the verb."""
+    return candidates[0].type == "AGREE" and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.i in agreement_ids for c in tok.children)
+
+
 def _fits(trig: Trigger, tok: Token, actors: list[int], targets: list[int], index: PersonIndex) -> bool:
     """Whether the participants found suit the entry: 'called on PM Modi' is a meeting,
     'called on Tokyo to act' a request, 'welcomed Albanese' a greeting rather than support."""
@@ -678,9 +685,11 @@ def find_events(doc: Doc) -> list[Found]:
                    for tok_i, reg in regions.items()}
         aid_ids = {t.i for t, m in triggers if m[0].type == "AID"}
         threat_ids = {t.i for t, m in triggers if m[0].type == "THREATEN"}
+        agreement_ids = {t.i for t, m in triggers if m[0].type == "AGREE" and t.pos_ == "NOUN"}
         for tok, candidates in triggers:
             region = regions[tok.i]
-            if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids) or _threatened(tok, threat_ids):
+            if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids) or _threatened(tok, threat_ids) \
+                    or _signing_named_text(tok, candidates, agreement_ids):
                 continue
             subj_tokens, passive = _subjects(tok)
             subj = _persons_in(subj_tokens, index, last_subject)
@@ -743,6 +752,12 @@ def find_events(doc: Doc) -> list[Found]:
             # "the 30th anniversary of the signing": the anniversary dates what follows it
             region_times = region_times or [t for t in sent_times if t.kind == "anniversary"
                                             and 0 < tok.idx - t.end < 40]
+            if not region_times and tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i in claimed:
+                # "to travel to Cambodia in February to meet Hun Manet": the errand's time is the trip's
+                region_times = [t for t in sent_times if t.start in claimed[tok.head.i]]
+            if not region_times and visitor is not None:
+                # "received visiting Minister X on Tuesday": the visit spans the sentence's day
+                free = [t for t in sent_times if t.kind != "anniversary"]
             texpr = _date(region_times, free, tok)
             status = _status(tok, sent, texpr, published)
             if status == "done" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLEDGING_VERBS:

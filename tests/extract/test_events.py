@@ -287,3 +287,29 @@ def test_welcoming_a_visitor_is_a_greeting_not_support(nlp):  # type: ignore[no-
                      published="2025-03-05")
     support = [e for e in events if e.type == "SUPPORT"]
     assert [e.trigger for e in support] == ["welcomed"] and "decision" in support[0].evidence.text
+
+
+def test_a_visitor_received_on_a_day_visits_on_that_day(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Vietnamese Prime Minister Pham Minh Chinh on Tuesday received visiting Australian Foreign "
+                     "Minister Penny Wong in Hanoi.", nlp, published="2025-03-05")
+    assert sorted((e.mode, e.date) for e in events) == [("meet", "2025-03-04"), ("visit", "2025-03-04")]
+
+
+def test_signing_a_joint_declaration_is_one_agreement(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda signed a joint "
+                     "declaration on defence cooperation in Vilnius on Wednesday.", nlp, published="2025-03-05")
+    assert [(e.type, e.mode) for e in events] == [("AGREE", "joint statement")]
+
+
+def test_telling_a_visiting_minister_is_a_meeting(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chinese President Xi Jinping told visiting US Secretary of State Antony Blinken that the two "
+                     "countries should be partners, not rivals.", nlp, published="2025-03-05")
+    (meet,) = [e for e in events if e.mode == "meet"]
+    assert (meet.actors, meet.targets) == (["Xi Jinping"], ["Antony Blinken"])
+
+
+def test_an_errand_takes_the_time_of_the_trip(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Thai Prime Minister Srettha Thavisin is expected to travel to Cambodia in February to meet "
+                     "Cambodian Prime Minister Hun Manet.", nlp, published="2025-03-05")
+    assert sorted((e.mode, e.status, e.date) for e in events) == [("meet", "planned", "2026-02"),
+                                                                  ("visit", "planned", "2026-02")]
