@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from entente import gazetteer
+from entente.extract.doctext import doc_text
 from entente.extract.people import Person
 from entente.extract.quantities import evidence
 from entente.extract.time import TimeExpr
@@ -663,7 +664,7 @@ def find_events(doc: Doc) -> list[Found]:
     last_subject: int | None = None
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
     last_group: list[int] = []
-    text = doc.text  # Doc.text joins every token anew on each access
+    text = doc_text(doc)
     # events a state did with no one named yet, by the state and the sentence: the spokesperson
     # quoted next ("China accused Manila ... | Spokesperson Mao Ning told a briefing ...") did them
     unvoiced: list[tuple[Found, str, int]] = []
@@ -818,7 +819,7 @@ def _lead_counterparts(found: list[Found], doc: Doc, index: PersonIndex, publish
     paragraph names from another country are the other side ("Putin has told Trong ...")."""
     if published is None:
         return
-    text = doc.text
+    text = doc_text(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     lead = index.in_range(start, end if end > 0 else len(text))  # the lead paragraph

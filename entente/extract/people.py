@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from entente import gazetteer
+from entente.extract.doctext import doc_text
 from entente.extract.lexicon import load as load_lexicon
 from entente.fold import ascii_name, key
 
@@ -111,7 +112,7 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
     """Every person mention: title-anchored names first, then spaCy PERSON entities."""
     lex = load_lexicon()
     gaz = gazetteer.load()
-    text = doc.text
+    text = doc_text(doc)
     found: list[Mention] = []
     for m in lex.anchor.finditer(text):
         s, e = m.span("name")
@@ -396,10 +397,10 @@ def _country_from_name(p: Person, original: str) -> str | None:
 @Language.component("entente_people")
 def people_component(doc: Doc) -> Doc:
     """Set doc._.people: the people of the article, each with aliases, roles and country."""
-    original = doc._.article.text if doc._.article is not None else doc.text
+    original = doc._.article.text if doc._.article is not None else doc_text(doc)
     mentions = find_mentions(doc, original)
     people = group(mentions, original)
-    add_short_forms(people, doc.text, original)
+    add_short_forms(people, doc_text(doc), original)
     people = finish(people, original)
     pair = pair_countries(doc)
     counterparts(people, mentions, pair)

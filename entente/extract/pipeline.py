@@ -3,6 +3,7 @@ place from the settings, and the function that turns its output into an `Article
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -19,6 +20,7 @@ from entente.extract import events, people, quantities, sectors, structure, time
 from entente.fold import fold_preserving
 from entente.records import ArticleRecord, CleanArticle, Entity
 
+NOT_NEWLINE = re.compile(r"[^\n]")
 COMPONENTS = ("entente_people", "entente_time", "entente_quantities", "entente_events", "entente_sectors")
 
 for _name in ("article", "people", "times", "facts", "events", "sectors"):
@@ -50,12 +52,10 @@ def shared_nlp(model: str) -> Language:
 
 def make_doc(nlp: Language, article: CleanArticle) -> Doc:
     """The Doc to run: accents folded and excluded blocks blanked, offsets unchanged."""
-    chars = list(fold_preserving(article.text))
+    text = fold_preserving(article.text)
     for start, end in article.excluded:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    doc = nlp.make_doc("".join(chars))
+        text = text[:start] + NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+    doc = nlp.make_doc(text)
     doc._.article = article
     return doc
 

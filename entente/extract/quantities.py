@@ -12,6 +12,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from entente.extract.doctext import doc_text
 from entente.extract.time import TimeExpr
 from entente.records import Evidence, Fact
 
@@ -67,7 +68,7 @@ def _sentence(doc: Doc, start: int) -> Span | None:
 
 def evidence(doc: Doc, sent: Span) -> Evidence:
     """The sentence as it stands in the original text, trimmed of surrounding space."""
-    original = doc._.article.text if doc._.article is not None else doc.text
+    original = doc._.article.text if doc._.article is not None else doc_text(doc)
     s, e = sent.start_char, sent.end_char
     # a sentence never runs into an excluded block (teaser, credits): blanked for NLP, not here
     for a, _b in (doc._.article.excluded if doc._.article is not None else []):
@@ -121,7 +122,7 @@ def _period(times: list[TimeExpr], sent: Span, start: int, end: int) -> str | No
 def find_facts(doc: Doc) -> list[Fact]:
     """The article's facts: money, percentages and counts of things or people."""
     u = units()
-    text = doc.text
+    text = doc_text(doc)
     times: list[TimeExpr] = doc._.times or []
     time_spans = [(t.start, t.end) for t in times]
     found: list[tuple[int, int, float, str]] = []

@@ -15,20 +15,32 @@ from entente.records import SECTORS
 
 
 @lru_cache(maxsize=1)
-def patterns() -> dict[str, re.Pattern[str]]:
+def _words() -> dict[str, list[str]]:
     data = json.loads(resources.files("entente.data").joinpath("sectors.json").read_text(encoding="utf-8"))
-    out = {}
-    for sector, words in data["sectors"].items():
+    for sector in data["sectors"]:
         if sector not in SECTORS:
             raise ValueError(f"sectors.json: {sector!r} is not a sector of the spec")
-        out[sector] = re.compile(r"\b(?:" + "|".join(words) + r")\b")
-    return out
+    return dict(data["sectors"])
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    return {sector: re.compile(r"\b(?:" + "|".join(words) + r")\b") for sector, words in _words().items()}
+
+
+@lru_cache(maxsize=1)
+def any_sector() -> re.Pattern[str]:
+    """All sectors' words in one pattern: wherever one sector's pattern matches, this one does
+    too, so a text it finds nothing in names no sector (and costs one scan instead of 21)."""
+    return re.compile(r"\b(?:" + "|".join(w for words in _words().values() for w in words) + r")\b")
 
 
 def sectors_of(text: str) -> list[str]:
     """Sectors named in `text`, in the spec's order. Capitalised uses (names of bodies such as
     'Security Council') are not counted."""
     low = text.lower()
+    if any_sector().search(low) is None:
+        return []
     found = []
     for sector, rx in patterns().items():
         for m in rx.finditer(low):

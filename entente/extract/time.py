@@ -18,6 +18,8 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente.extract.doctext import doc_text
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS["sept"] = 9
@@ -336,5 +338,5 @@ def time_component(doc: Doc) -> Doc:
     """Set doc._.times: the article's time expressions, resolved against its publication date."""
     published = doc._.article.published if doc._.article is not None else None
     dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    doc._.times = find_times(doc.text, published, dates)
+    doc._.times = find_times(doc_text(doc), published, dates)
     return doc
