@@ -360,10 +360,14 @@ def _verb_modifiers(trigger: Token, others: set[int]) -> list[Token]:
             for t in c.subtree if t.i not in others]
 
 
-def _subjects(trigger: Token) -> tuple[list[Token], bool]:
+def _subjects(trigger: Token, others: frozenset[int] = frozenset()) -> tuple[list[Token], bool]:
     """Tokens of the trigger's subject (or a light verb's, for 'held talks'), and whether the
-    construction is passive (then the agent, 'by X', is the actor)."""
+    construction is passive (then the agent, 'by X', is the actor). `others` are the sentence's
+    other triggers: 'rejected Egypt's accusations' is Egypt's accusation, not Ethiopia's."""
     verb = trigger
+    if trigger.dep_ == "dobj" and trigger.head.i in others and not any(
+            t.type == "AGREE" for t in match_triggers(trigger.head)):  # "signed a declaration" is one act
+        return [t for c in trigger.children if c.dep_ == "poss" for t in c.subtree], False
     if trigger.pos_ == "NOUN" and (trigger.dep_ in ("dobj", "nsubjpass", "attr") or (
             trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "for", "in", "into", "at", "during"))):
         # "held talks", "was on a visit", "went into talks": the verb's subject takes part
@@ -692,7 +696,7 @@ def find_events(doc: Doc) -> list[Found]:
             if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids) or _threatened(tok, threat_ids) \
                     or _signing_named_text(tok, candidates, agreement_ids):
                 continue
-            subj_tokens, passive = _subjects(tok)
+            subj_tokens, passive = _subjects(tok, frozenset(trigger_ids - {tok.i}))
             subj = _persons_in(subj_tokens, index, last_subject)
             group_words = " ".join(t.lower_ for t in subj_tokens)
             if not subj and GROUP_REFS.search(group_words) and not _institutions(subj_tokens):
@@ -722,7 +726,8 @@ def find_events(doc: Doc) -> list[Found]:
             if speaker is not None and speaker not in subj and tok.lemma_.lower() not in REPORTING_VERBS:
                 # "Y met Z, X said": the one reporting takes no part, however the parser hangs X
                 everyone = [i for i in everyone if i != speaker]
-                if not subj and not _in_relative_clause(tok) and \
+                state = _state_iso(subj_tokens)
+                if not subj and not _in_relative_clause(tok) and (state is None or people[speaker].country in (None, state)) and \
                         any(t.ent_type_ == "NORP" or _stands_for_state(t) for t in subj_tokens):
                     # "Canada has expelled ..., Foreign Minister X said": the official speaks for the state
                     subj = [speaker]

@@ -313,3 +313,11 @@ def test_an_errand_takes_the_time_of_the_trip(nlp):  # type: ignore[no-untyped-d
                      "Cambodian Prime Minister Hun Manet.", nlp, published="2025-03-05")
     assert sorted((e.mode, e.status, e.date) for e in events) == [("meet", "planned", "2026-02"),
                                                                   ("visit", "planned", "2026-02")]
+
+
+def test_the_accusation_rejected_is_not_the_rejecters(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Ethiopia rejected Egypt's accusations over the Grand Ethiopian Renaissance Dam, Ethiopian "
+                     "Foreign Ministry spokesman Nebiat Getachew said on Thursday.", nlp, published="2025-03-05")
+    by_type = {e.type: e for e in events}
+    assert by_type["REJECT"].actors == ["Nebiat Getachew"]
+    assert "ACCUSE" not in by_type or by_type["ACCUSE"].actors == []
