@@ -44,7 +44,7 @@ def units() -> Units:
         money_prefix=re.compile(rf"(?P<cur>{prefix})\s?{NUM}{scale}"),
         money_suffix=re.compile(rf"(?<![\w$€£¥.]){NUM}{scale}\s(?:of\s)?(?P<cur>{suffix})\b"),
         percent=re.compile(rf"(?<![\w.]){NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b)"),
-        count=re.compile(rf"(?<![\w$€£¥.,/-]){NUM}(?:\s(?P<scale>million|billion|thousand)\b)?(?![\d%]|\.\d|,\d|-\d)"),
+        count=re.compile(rf"(?<![\w$€£¥.,/-]){NUM}(?:\s(?P<scale>million|billion|thousand)\b)?(?![\d%A-Za-z]|\.\d|,\d|-\d)"),
         qualifier=re.compile(rf"\b(?P<q>{_alt(list(data['qualifiers']))})\s+(?:US\s?)?$", re.I),
     )
 

@@ -52,3 +52,9 @@ def test_every_currency_of_the_lexicon_is_iso_4217():  # type: ignore[no-untyped
 def test_more_currencies_and_scaled_counts(nlp, sentence, value, unit):  # type: ignore[no-untyped-def]
     facts = record_of(sentence, nlp).facts
     assert [(f.value, f.unit) for f in facts] == [(value, unit)]
+
+
+def test_an_ordinal_is_not_a_count(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("The two leaders last met in June 2024 for the 11th Malaysia-Singapore Leaders' Retreat, "
+                      "where they signed 3 agreements.", nlp, published="2025-01-07").facts
+    assert [(f.value, f.unit) for f in facts] == [(3.0, "count")]
