@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     max_article_bytes: int = 10_000_000
     min_article_chars: int = 40
     batch_size: int = 16
+    # articles the writer stores in one transaction: more amortises lookups and grouping, fewer
+    # loses less to an interruption (the unwritten ones are picked up by a re-run)
+    write_batch: int = 32
     progress_threshold: int = 5
     disabled_components: tuple[str, ...] = ()
     # the HTTP API: the bearer token for POST /ingest when bound beyond localhost, and the body limit

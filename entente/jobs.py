@@ -123,26 +123,39 @@ def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Sum
     records = (extract_in_pool(fresh(), settings, jobs) if jobs > 1
                else extract_many(fresh(), shared_nlp(settings.spacy_model), batch_size=settings.batch_size,
                                  on_error=failed))
+    batch: list[tuple[CleanArticle, ArticleRecord]] = []
     for record in records:
-        article = pending.popleft()
-        try:
-            outcome = store.save(article, record)
-        except Exception as exc:  # one article's failure must not stop the batch
+        batch.append((pending.popleft(), record))
+        if len(batch) >= settings.write_batch:
+            store_batch(store, batch, summary, on_done)
+            batch = []
+    store_batch(store, batch, summary, on_done)
+    return summary
+
+
+def store_batch(store: Store, batch: Sequence[tuple[CleanArticle, ArticleRecord]], summary: Summary,
+                on_done: Callable[[], None] | None = None) -> None:
+    """Store extracted articles in one transaction and count their outcomes; an article that
+    cannot be stored is named in `summary` and the others are kept. Both engines write through this."""
+    if not batch:
+        return
+    for (article, _record), outcome in zip(batch, store.save_many(batch), strict=True):
+        if isinstance(outcome, Exception):
             summary.failed += 1
-            summary.problems.append(f"{article.origin}: {exc}")
+            summary.problems.append(f"{article.origin}: {outcome}")
         else:
             setattr(summary, outcome, getattr(summary, outcome) + 1)
         if on_done:
             on_done()
-    return summary
 
 
 def ingest_paths(paths: Sequence[str], store: Store, settings: Settings | None = None,
                  on_done: Callable[[], None] | None = None, jobs: int = 1,
-                 columns: Mapping[str, str] | None = None) -> Summary:
-    """Read, extract and store every article under `paths`, extracting in `jobs` processes."""
+                 columns: Mapping[str, str] | None = None, summary: Summary | None = None) -> Summary:
+    """Read, extract and store every article under `paths`, extracting in `jobs` processes.
+    `summary` is filled as articles are stored, so a caller interrupted midway can report it."""
     settings = settings or get_settings()
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
     return ingest_articles(cleaned(paths, summary, settings, columns), store, summary, settings, on_done, jobs)
 
 

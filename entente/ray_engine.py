@@ -3,8 +3,9 @@ extraction spread over a pool of Ray actors.
 
 The driver reads and cleans the articles, skips text already stored (as the local engine does), and
 sends batches to `Extractor` actors, each holding one spaCy pipeline loaded once. Records come back
-batch by batch in input order and the driver writes them through the same `Store.save`, so there is
-one writer and cross-article resolution sees articles in the same order as the local engine. At most
+batch by batch in input order and the driver writes each batch in one transaction through the same
+`store_batch` as the local engine, so there is one writer, cross-article resolution (event groups)
+runs once per batch, after it, and sees articles in the same order as the local engine. At most
 two batches per worker are in flight, so memory stays flat however long the input. A worker that
 dies is restarted and its batch retried; a batch that still fails is reported with the origin of
 each of its articles, and a re-run picks those articles up (stored text is skipped).
@@ -22,7 +23,7 @@ import ray
 from entente.config import Settings, get_settings
 from entente.errors import EntenteError
 from entente.extract.pipeline import build_nlp, extract_many
-from entente.jobs import Summary, cleaned, unseen
+from entente.jobs import Summary, cleaned, store_batch, unseen
 from entente.records import ArticleRecord, CleanArticle
 from entente.store import Store
 
@@ -101,19 +102,15 @@ def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary:
                 results: list[ArticleRecord | str] = ray.get(ref)
             except ray.exceptions.RayError as exc:  # the worker failed beyond its retries
                 results = [f"extraction failed on a Ray worker: {exc.__class__.__name__}"] * len(batch)
+            extracted: list[tuple[CleanArticle, ArticleRecord]] = []
             for article, result in zip(batch, results, strict=True):
                 if isinstance(result, str):
                     summary.extraction_failed(article, result)
+                    if on_done:
+                        on_done()
                 else:
-                    try:
-                        outcome = store.save(article, result)
-                    except Exception as exc:  # one article's failure must not stop the batch
-                        summary.failed += 1
-                        summary.problems.append(f"{article.origin}: {exc}")
-                    else:
-                        setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if on_done:
-                    on_done()
+                    extracted.append((article, result))
+            store_batch(store, extracted, summary, on_done)
 
         in_flight: deque[tuple[list[CleanArticle], Any]] = deque()
         for i, batch in enumerate(_batches(unseen(articles, store, summary, on_done), TASK_ARTICLES)):
@@ -133,8 +130,8 @@ def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary:
 
 def ingest_paths_ray(paths: list[str], store: Store, settings: Settings | None = None,
                      on_done: Callable[[], None] | None = None, workers: int | None = None,
-                     address: str | None = None) -> Summary:
-    """Read, extract on Ray and store every article under `paths`."""
+                     address: str | None = None, summary: Summary | None = None) -> Summary:
+    """Read, extract on Ray and store every article under `paths`; `summary` is filled as they are stored."""
     settings = settings or get_settings()
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
     return ingest_articles_ray(cleaned(paths, summary, settings), store, summary, settings, on_done, workers, address)

@@ -19,7 +19,7 @@ from entente.store import actors as actor_store
 from entente.store import models as m
 from entente.store.actors import ActorProfile, ActorRow
 from entente.store.migrate import upgrade
-from entente.store.write import remove_article, write_article
+from entente.store.write import remove_article, write_batch
 
 
 @dataclass
@@ -76,25 +76,31 @@ class Store:
     def save(self, article: CleanArticle, record: ArticleRecord) -> str:
         """Store one article's record in one transaction; returns 'ingested', 'updated' or
         'unchanged' (the same text was stored before, under any name)."""
+        return self._save([(article, record)], article.origin)[0]
+
+    def save_many(self, pairs: Sequence[tuple[CleanArticle, ArticleRecord]]) -> list[str | Exception]:
+        """Store a batch of articles in one transaction, in order; for each its outcome as `save`
+        returns it, or the error that kept it out. When the batch fails, each article is stored
+        in its own transaction, so one bad article is named and the others are kept."""
+        if len(pairs) > 1:
+            try:
+                return list(self._save(pairs, f"a batch of {len(pairs)} articles"))
+            except Exception:  # retried article by article below, which names the culprit
+                pass
+        outcomes: list[str | Exception] = []
+        for article, record in pairs:
+            try:
+                outcomes.append(self.save(article, record))
+            except Exception as exc:  # one article's failure must not stop the others
+                outcomes.append(exc)
+        return outcomes
+
+    def _save(self, pairs: Sequence[tuple[CleanArticle, ArticleRecord]], what: str) -> list[str]:
         try:
             with self.session() as s, s.begin():
-                if s.scalar(select(m.Article.id).where(m.Article.content_hash == article.content_hash)):
-                    return "unchanged"
-                old = s.scalar(select(m.Article).where(m.Article.doc_id == record.doc_id))
-                status = "ingested"
-                if old is not None:
-                    remove_article(s, old)
-                    status = "updated"
-                a = m.Article(doc_id=record.doc_id, content_hash=article.content_hash, origin=article.origin,
-                              url=article.url, title=article.title, published=record.published, source=record.source,
-                              dateline=record.dateline, text=article.text, record=record.model_dump_json(),
-                              duplicate_of=article.duplicate_of)
-                s.add(a)
-                s.flush()
-                write_article(s, a, record)
-                return status
+                return write_batch(s, pairs)
         except SQLAlchemyError as exc:
-            raise StoreError(f"{article.origin}: could not be stored: {exc.__class__.__name__}: {exc}") from exc
+            raise StoreError(f"{what}: could not be stored: {exc.__class__.__name__}: {exc}") from exc
 
     def texts(self) -> list[tuple[str, str, str | None]]:
         """(doc_id, text, duplicate_of) of every stored article, oldest first: the near-duplicate index."""

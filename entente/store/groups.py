@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import Select, case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -119,24 +120,47 @@ def cluster(events: list[m.Event]) -> list[list[tuple[m.Event, float]]]:
     return clusters
 
 
+def _by_time(seeds: list[m.Event]) -> list[list[m.Event]]:
+    """Seeds cut where more than two windows separate them, so the events of a batch spread over
+    years are each compared with their own month, not with everything in between; undated seeds
+    go together (they are only ever grouped alone)."""
+    placed = sorted((d, e.id, e) for e in seeds if (d := _days(e)) is not None)
+    parts: list[list[m.Event]] = [[e for e in seeds if _days(e) is None]]
+    end: dt.date | None = None
+    for (first, last), _id, e in placed:
+        if end is None or first - end > 2 * dt.timedelta(days=WINDOW_DAYS):
+            parts.append([])
+        parts[-1].append(e)
+        end = last if end is None else max(end, last)
+    return [p for p in parts if p]
+
+
 def regroup(s: Session, seeds: list[m.Event]) -> None:
     """Recompute the groups of every event connected to `seeds`, the same whatever order the
-    articles came in."""
+    articles came in and however they were batched."""
     by_kind: dict[tuple[str, str | None, str], list[m.Event]] = {}
     for e in seeds:
         by_kind.setdefault((e.type, e.mode, resolve.status_class(e.status)), []).append(e)
+    old: set[int | None] = set()
+    assigned: list[tuple[m.EventGroup, list[tuple[m.Event, float]]]] = []
     for kind_seeds in by_kind.values():
-        events = _component(s, kind_seeds) if any(e.arguments for e in kind_seeds) else kind_seeds
-        old = {e.group_id for e in events}
-        for members in cluster(events):
+        events: dict[int, m.Event] = {}
+        for part in _by_time(kind_seeds) if any(e.arguments for e in kind_seeds) else [kind_seeds]:
+            if any(e.id not in events for e in part):
+                found = _component(s, part) if any(e.arguments for e in part) else part
+                events.update((e.id, e) for e in found)
+        old |= {e.group_id for e in events.values()}
+        for members in cluster(list(events.values())):
             first = members[0][0]
-            group = m.EventGroup(type=first.type, mode=first.mode, status=resolve.status_class(first.status))
-            s.add(group)
-            s.flush()
-            for e, score in members:
-                e.group_id, e.group_score = group.id, score
-        s.flush()
-        refresh(s, old | {e.group_id for e in events})
+            assigned.append((m.EventGroup(type=first.type, mode=first.mode, status=resolve.status_class(first.status)),
+                             members))
+    s.add_all(group for group, _ in assigned)
+    s.flush()
+    for group, members in assigned:
+        for e, score in members:
+            e.group_id, e.group_score = group.id, score
+    s.flush()
+    refresh(s, old | {group.id for group, _ in assigned})
 
 
 def assign(s: Session, e: m.Event) -> None:
@@ -159,8 +183,10 @@ def refresh(s: Session, group_ids: Iterable[int | None]) -> None:
     empty = [g for g in ids if g not in members]
     if empty:
         s.execute(delete(m.EventGroup).where(m.EventGroup.id.in_(empty)))
+    live = {g.id: g for g in s.scalars(select(m.EventGroup).where(m.EventGroup.id.in_(sorted(members))))}
+    sketches = _group_sketches(s, list(live.values()))
     for gid, mem in members.items():
-        group = s.get(m.EventGroup, gid)
+        group = live.get(gid)
         if group is None:
             continue
         group.reports = len(mem)
@@ -168,20 +194,33 @@ def refresh(s: Session, group_ids: Iterable[int | None]) -> None:
         group.score = min((sc for _, sc, _ in mem if sc is not None), default=1.0)
         # the most precise date any report gives
         group.date = max((d for d, _, _ in mem if d), key=lambda d: (not d.startswith("--"), len(d), d), default=None)
-        link(s, group)
+        link(s, group, replace(sketches[gid], date=group.date))
     s.flush()
 
 
-def _group_sketch(s: Session, group: m.EventGroup) -> resolve.EventSketch:
-    actors = s.scalars(select(m.EventArgument.entity_id).join(m.Event).where(m.Event.group_id == group.id)).all()
-    countries = s.scalars(select(m.EventCountry.country).join(m.Event).where(m.Event.group_id == group.id)).all()
-    return resolve.EventSketch(type=group.type, mode=group.mode, status=group.status, date=group.date,
-                               actors=frozenset(actors), countries=frozenset(countries))
+def _group_sketches(s: Session, groups: list[m.EventGroup]) -> dict[int, resolve.EventSketch]:
+    """Each group as the resolver compares it: its events' actors and countries together."""
+    ids = [g.id for g in groups]
+    actors: dict[int, set[int]] = {i: set() for i in ids}
+    countries: dict[int, set[str]] = {i: set() for i in ids}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for gid, entity in s.execute(select(m.Event.group_id, m.EventArgument.entity_id).join(m.Event)
+                                     .where(m.Event.group_id.in_(chunk))):
+            if gid is not None:
+                actors[gid].add(entity)
+        for gid, country in s.execute(select(m.Event.group_id, m.EventCountry.country).join(m.Event)
+                                      .where(m.Event.group_id.in_(chunk))):
+            if gid is not None:
+                countries[gid].add(country)
+    return {g.id: resolve.EventSketch(type=g.type, mode=g.mode, status=g.status, date=g.date,
+                                      actors=frozenset(actors[g.id]), countries=frozenset(countries[g.id]))
+            for g in groups}
 
 
-def link(s: Session, group: m.EventGroup) -> None:
-    """Link an announced group to the group of its realisation, in whichever order they came."""
-    mine = _group_sketch(s, group)
+def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch) -> None:
+    """Link an announced group (`mine` is its sketch) to the group of its realisation, in
+    whichever order they came."""
     if not mine.actors:
         return
     want = "done" if group.status == "planned" else "planned" if group.status == "done" else None
@@ -191,8 +230,10 @@ def link(s: Session, group: m.EventGroup) -> None:
     q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
                                    m.EventGroup.id.in_(sub), m.EventGroup.id != group.id)
     q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
-    for other in s.scalars(q.order_by(m.EventGroup.id)):
-        theirs = _group_sketch(s, other)
+    others = s.scalars(q.order_by(m.EventGroup.id)).all()
+    theirs_all = _group_sketches(s, list(others))
+    for other in others:
+        theirs = theirs_all[other.id]
         plan, done = (group, other) if want == "done" else (other, group)
         pair = (mine, theirs) if want == "done" else (theirs, mine)
         if resolve.realises(*pair) and plan.realised_by is None:

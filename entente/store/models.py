@@ -132,6 +132,7 @@ class Fact(Base):
     about: Mapped[str | None] = mapped_column(Text)
     qualifier: Mapped[str | None] = mapped_column(String(20))
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_spans.id"))
+    evidence: Mapped[EvidenceSpan] = relationship()
 
 
 class Sector(Base):
