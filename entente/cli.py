@@ -153,25 +153,40 @@ def ingest(
             if t.elapsed:
                 progress.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
 
+        summary = Summary()
         try:
             if engine == "ray":
                 from entente.ray_engine import ingest_paths_ray
 
-                summary = ingest_paths_ray(paths, store, settings, on_done=done, workers=workers, address=address)
+                ingest_paths_ray(paths, store, settings, on_done=done, workers=workers, address=address,
+                                 summary=summary)
             else:
-                summary = ingest_paths(paths, store, settings, on_done=done, jobs=jobs, columns=columns)
+                ingest_paths(paths, store, settings, on_done=done, jobs=jobs, columns=columns, summary=summary)
         except EntenteError as exc:
             err.print(f"[red]error[/]: {exc}", highlight=False)
             raise typer.Exit(2) from exc
+        except KeyboardInterrupt:
+            # each batch is one transaction: what is counted is stored whole, the rest not at all
+            progress.stop()
+            _report(summary)
+            err.print("[red]interrupted[/]: the articles counted below are stored; run the same command again "
+                      "to store the rest (stored text is skipped)", highlight=False)
+            _ingest_summary(summary, store.url)
+            store.close()
+            raise typer.Exit(130) from None
     _report(summary)
     if not quiet:
-        err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
-                  f"{summary.duplicates} duplicates, {summary.failed} failed → {store.url}", highlight=False)
-        if summary.grouped:
-            err.print(f"{summary.grouped} of the stored articles are near-duplicates of earlier ones, grouped "
-                      "(see `entente show`)", highlight=False)
+        _ingest_summary(summary, store.url)
     store.close()
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _ingest_summary(summary: Summary, url: str) -> None:
+    err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
+              f"{summary.duplicates} duplicates, {summary.failed} failed → {url}", highlight=False)
+    if summary.grouped:
+        err.print(f"{summary.grouped} of the stored articles are near-duplicates of earlier ones, grouped "
+                  "(see `entente show`)", highlight=False)
 
 
 @app.command()

@@ -1,13 +1,23 @@
-"""The ingest and extract commands on archive formats: stdin, column flags, --quiet, --jobs."""
+"""The ingest and extract commands on archive formats: stdin, column flags, --quiet, --jobs, and an
+ingest interrupted by Ctrl-C or killed, then run again."""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from bench.corpus import write_corpus
 from entente.cli import app
 
 from .conftest import DATA
@@ -52,3 +62,64 @@ def test_quiet_ingest_with_a_pool_prints_only_problems(tmp_path):  # type: ignor
     assert "ingested" not in result.stderr
     shown = runner.invoke(app, ["show", "dump_deu_pol_dpa_01", "--db", db])
     assert shown.exit_code == 0 and "Scholz" in shown.stdout
+
+
+ENTENTE = [sys.executable, "-c", "from entente.cli import app; app()"]
+ARTICLES = 60
+WRITE_BATCH = 4
+
+
+def _stored(db: Path) -> int:
+    """Articles committed to `db` so far, read while another process writes it."""
+    if not db.exists():
+        return 0
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the tables are not created yet
+        return 0
+    finally:
+        con.close()
+
+
+def _whole(db: Path) -> int:
+    """Check the database is sound and holds only whole articles (every event and fact of each
+    stored record, every event in a group); returns how many articles it holds."""
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    rows = con.execute("SELECT doc_id, record, (SELECT count(*) FROM events e WHERE e.article_id = a.id), "
+                       "(SELECT count(*) FROM facts f WHERE f.article_id = a.id) FROM articles a").fetchall()
+    for doc_id, record, events, facts in rows:
+        r = json.loads(record)
+        assert (events, facts) == (len(r["events"]), len(r["facts"])), doc_id
+    assert con.execute("SELECT count(*) FROM events WHERE group_id IS NULL").fetchone() == (0,)
+    con.close()
+    return len(rows)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_an_interrupted_ingest_keeps_whole_articles_and_a_rerun_finishes_it(tmp_path, sig):  # type: ignore[no-untyped-def]
+    corpus, db = tmp_path / "corpus", tmp_path / "t.db"
+    write_corpus(ARTICLES, corpus, seed=5)
+    command = [*ENTENTE, "ingest", str(corpus), "--db", str(db)]
+    env = {**os.environ, "ENTENTE_WRITE_BATCH": str(WRITE_BATCH)}
+    run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while run.poll() is None and _stored(db) < WRITE_BATCH:
+        time.sleep(0.05)
+    run.send_signal(sig)
+    _out, err = run.communicate(timeout=300)
+    stored = _whole(db)
+    assert WRITE_BATCH <= stored < ARTICLES
+    if sig == signal.SIGINT:
+        assert run.returncode == 130
+        assert "interrupted" in err and "run the same command again" in err
+        reported = int(re.search(r"(\d+) ingested, 0 updated, 0 unchanged", err).group(1))  # type: ignore[union-attr]
+        # a batch committed just as the signal came may not be counted yet
+        assert stored - WRITE_BATCH <= reported <= stored
+    else:
+        assert run.returncode == -signal.SIGKILL
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert f"{ARTICLES - stored} ingested, 0 updated, {stored} unchanged, 0 duplicates, 0 failed" in again.stderr
+    assert _whole(db) == ARTICLES
