@@ -256,6 +256,18 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return False
 
 
+def _royal(roles: list[str]) -> bool:
+    """Whether one of the roles is a monarch's ('King', 'King of Malaysia', 'Crown Prince')."""
+    monarchs = {key(t) for t in gazetteer.load().titles.get("monarchs", [])}
+    return any(key(r) in monarchs or any(key(r).startswith(m + " ") for m in monarchs) for r in roles)
+
+
+def _compatible_ranks(mention_roles: list[str], person_roles: list[str]) -> bool:
+    """'Sultan Ibrahim' is not Prime Minister Anwar Ibrahim: a monarch's title and a minister's
+    never name one person (when both are known)."""
+    return not mention_roles or not person_roles or _royal(mention_roles) == _royal(person_roles)
+
+
 def group(mentions: list[Mention], original: str) -> list[Person]:
     """Mentions grouped into people; single-word forms join the nearest earlier full name."""
     people: list[Person] = []
@@ -271,7 +283,7 @@ def group(mentions: list[Mention], original: str) -> list[Person]:
         _absorb(target, m)
     for m in short:
         k = key(m.parts[0])
-        candidates = [p for p in people if k in p.keys]
+        candidates = [p for p in people if k in p.keys and _compatible_ranks(m.roles, p.roles)]
         if candidates:
             before = [p for p in candidates if any(s < m.start for s, _ in p.mentions)]
             target = max(before or candidates, key=lambda p: max(s for s, _ in p.mentions))
