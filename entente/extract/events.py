@@ -41,6 +41,8 @@ ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 SETTING_PREPS = {"in", "at", "during"}
 # bodies that "the two ..." may name without meaning the two people last named ("the two countries"
 # stands for their leaders, "the two countries' ministries" does not)
+RECALLED_NOUNS = {"agreement", "deal", "pact", "accord", "memorandum", "treaty", "declaration", "document",
+                  "contract", "protocol", "mou", "roadmap", "plan", "partnership"}
 INSTITUTION_NOUNS = {"ministry", "parliament", "army", "company", "agency", "institution", "economy", "firm"}
 PLEDGING_VERBS = {"pledge", "promise", "vow", "offer", "undertake"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "virtual", "virtually", "online", "videolink"}
@@ -111,6 +113,8 @@ class Found:
     countries: set[str] = field(default_factory=set)
     sents: list[Span] = field(default_factory=list)
     date_defaulted: bool = False
+    number: int = 0  # the sentence's number in the article
+    recalls: bool = False  # told of as one already mentioned: "The agreement was signed by ..."
 
     @property
     def people(self) -> set[int]:
@@ -148,7 +152,7 @@ def _consult_mode(tok: Token, trig: Trigger, index: PersonIndex) -> str | None:
         return "call"
     modifiers = lexicon().consult_modes
     said = [modifiers[c.lower_] for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in modifiers]
-    if said and trig.mode in ("meet", "multilateral"):
+    if said and trig.mode in ("meet", "multilateral", "call"):  # "a courtesy call on X" is a meeting
         return said[0]
     if trig.mode == "multilateral" and tok.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "with" and any(index.at(w) is not None for w in c.subtree)
@@ -787,7 +791,7 @@ def find_events(doc: Doc) -> list[Found]:
                 # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
                 continue
             f = Found(trig.type, mode, tok, actors, targets, status, date,
-                      _location(region, trig.mode), countries, [sent], defaulted)
+                      _location(region, trig.mode), countries, [sent], defaulted, number, _recalls(tok))
             if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
                 visiting = {people[i].country for i in actors}
                 if visiting and article.dateline_country not in visiting:
@@ -846,6 +850,21 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b[:7]) or b.startswith(a[:7])
 
 
+def _recalls(tok: Token) -> bool:
+    """'The agreement was signed by X and Y': a passive whose subject is a definite agreement-like
+    noun tells more of an agreement named just before."""
+    return any(c.dep_ == "nsubjpass" and _definite(c) and c.lemma_.lower() in RECALLED_NOUNS for c in tok.children)
+
+
+def _recalled(f: Found, merged: list[Found]) -> Found | None:
+    """The event a recalling mention continues: the latest of its type and mode at most two
+    sentences before."""
+    if not f.recalls:
+        return None
+    return next((m for m in reversed(merged) if m.type == f.type and m.mode == f.mode
+                 and 0 < f.number - max(x.number for x in [m]) <= 2), None)
+
+
 def _told_as_past(f: Found) -> bool:
     """'The two leaders met ...': a verb in the past tense tells a happening, never the plan announced
     beside it ('agreed to hold the next meeting in 2025')."""
@@ -856,7 +875,7 @@ def merge(found: list[Found]) -> list[Found]:
     """One event per happening: same type and mode, nested participants, compatible dates."""
     merged: list[Found] = []
     for f in found:
-        twin = next((m for m in merged if m.type == f.type and m.mode == f.mode
+        twin = _recalled(f, merged) or next((m for m in merged if m.type == f.type and m.mode == f.mode
                      and (m.status == f.status or ({m.status, f.status} == {"done", "planned"}
                                                    and (m.date_defaulted or f.date_defaulted)
                                                    and not _told_as_past(m if m.status == "done" else f)))

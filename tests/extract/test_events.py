@@ -321,3 +321,20 @@ def test_the_accusation_rejected_is_not_the_rejecters(nlp):  # type: ignore[no-u
     by_type = {e.type: e for e in events}
     assert by_type["REJECT"].actors == ["Nebiat Getachew"]
     assert "ACCUSE" not in by_type or by_type["ACCUSE"].actors == []
+
+
+def test_the_agreement_signed_by_ministers_is_the_one_the_leaders_witnessed(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Thai Prime Minister Paetongtarn Shinawatra and her Cambodian counterpart Hun Manet today "
+                     "witnessed the signing of an agreement on a special economic zone.\n\nThe agreement was signed "
+                     "by Thai Commerce Minister Pichai Naripthaphan and Cambodian Commerce Minister Cham Nimul at "
+                     "Government House.", nlp, published="2025-01-07")
+    (e,) = [e for e in events if e.type == "AGREE"]
+    assert {"Paetongtarn Shinawatra", "Hun Manet", "Pichai Naripthaphan", "Cham Nimul"} == set(e.actors + e.targets)
+    assert len(e.more_evidence) == 1
+
+
+def test_an_audience_and_a_courtesy_call_are_meetings(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Australian Foreign Minister Penny Wong paid a courtesy call on Vietnamese President Luong Cuong "
+                     "in Hanoi on Monday. She will have an audience with Vietnamese Party chief To Lam on Tuesday.",
+                     nlp, published="2025-03-03")
+    assert sorted((e.mode, e.status) for e in events if e.type == "CONSULT") == [("meet", "done"), ("meet", "planned")]
