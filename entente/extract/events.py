@@ -210,12 +210,12 @@ class PersonIndex:
     def __init__(self, people: list[Person]) -> None:
         self.people = people
         self.spans = sorted((s, e, i) for i, p in enumerate(people) for s, e in p.mentions)
+        self._at: dict[int, int | None] = {}  # asked for the same tokens many times per sentence
 
     def at(self, tok: Token) -> int | None:
-        for s, e, i in self.spans:
-            if s <= tok.idx < e:
-                return i
-        return None
+        if tok.idx not in self._at:
+            self._at[tok.idx] = next((i for s, e, i in self.spans if s <= tok.idx < e), None)
+        return self._at[tok.idx]
 
     def in_range(self, start: int, end: int) -> list[int]:
         return [i for s, e, i in self.spans if start <= s < end]
