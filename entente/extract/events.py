@@ -41,6 +41,10 @@ ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 SETTING_PREPS = {"in", "at", "during"}
 # bodies that "the two ..." may name without meaning the two people last named ("the two countries"
 # stands for their leaders, "the two countries' ministries" does not)
+# what one side says and the other answers: "rejected the proposal" answers whoever made it just before
+STATEMENT_NOUNS = {"proposal", "claim", "claims", "remark", "remarks", "comment", "comments", "statement",
+                   "accusation", "allegation", "characterization", "characterisation", "offer", "demand",
+                   "request", "suggestion", "assertion", "charge"}
 RECALLED_NOUNS = {"agreement", "deal", "pact", "accord", "memorandum", "treaty", "declaration", "document",
                   "contract", "protocol", "mou", "roadmap", "plan", "partnership"}
 INSTITUTION_NOUNS = {"ministry", "parliament", "army", "company", "agency", "institution", "economy", "firm"}
@@ -567,8 +571,8 @@ def _refers_back(tok: Token, type_: str) -> bool:
     if type_ not in ANSWERING_TYPES:
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(d.dep_ == "det" and d.lower_ in ("that", "this", "these", "those", "such")
-               for o in objects for d in o.children)
+    return any(d.dep_ == "det" and (d.lower_ in ("that", "this", "these", "those", "such") or (
+        d.lower_ == "the" and o.lemma_.lower() in STATEMENT_NOUNS)) for o in objects for d in o.children)
 
 
 def _definite(tok: Token) -> bool:
@@ -578,6 +582,16 @@ def _definite(tok: Token) -> bool:
 def _generic_plural(tok: Token) -> bool:
     """'meetings and discussions between the leaders' speaks of no one happening."""
     return tok.tag_ == "NNS" and tok.lemma_.lower() in GENERIC_NOUNS
+
+
+def _coordinated_report(tok: Token) -> Token | None:
+    """The reporting verb whose clause a coordinated verb was wrongly hung on: 'said that ... was
+    agreed, and urged ...' parsed as 'was ... and urged'."""
+    head = tok.head
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and head.dep_ == "ccomp" and \
+            head.head.lemma_.lower() in REPORTING_VERBS:
+        return head.head
+    return None
 
 
 def _in_relative_clause(tok: Token) -> bool:
@@ -702,6 +716,12 @@ def find_events(doc: Doc) -> list[Found]:
                 continue
             subj_tokens, passive = _subjects(tok, frozenset(trigger_ids - {tok.i}))
             subj = _persons_in(subj_tokens, index, last_subject)
+            if not subj and not _state_subject(subj_tokens) and not GROUP_REFS.search(" ".join(
+                    t.lower_ for t in subj_tokens)) and (reporter := _coordinated_report(tok)) is not None:
+                # "X said that the text was agreed, and urged Baku to sign": X urged, the parser
+                # hung "urged" on the reported clause
+                subj_tokens = [t for c in reporter.children if c.dep_ == "nsubj" for t in c.subtree]
+                subj = _persons_in(subj_tokens, index, last_subject)
             group_words = " ".join(t.lower_ for t in subj_tokens)
             if not subj and GROUP_REFS.search(group_words) and not _institutions(subj_tokens):
                 subj = _group(group_words, index, tok.idx, last_group)

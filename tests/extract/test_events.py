@@ -338,3 +338,17 @@ def test_an_audience_and_a_courtesy_call_are_meetings(nlp):  # type: ignore[no-u
                      "in Hanoi on Monday. She will have an audience with Vietnamese Party chief To Lam on Tuesday.",
                      nlp, published="2025-03-03")
     assert sorted((e.mode, e.status) for e in events if e.type == "CONSULT") == [("meet", "done"), ("meet", "planned")]
+
+
+def test_said_that_and_urged_is_the_speakers_request(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Kosovo Prime Minister Albin Kurti said on Thursday that the text of the agreement was 80% "
+                     "agreed, and urged Belgrade to sign the parts that had been settled.", nlp, published="2024-08-30")
+    (e,) = [e for e in events if e.type == "REQUEST"]
+    assert e.actors == ["Albin Kurti"] and e.date == "2024-08-29"
+
+
+def test_rejecting_the_proposal_answers_its_author(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Kosovo Prime Minister Albin Kurti proposed a new round of talks in Brussels. Serbian President "
+                     "Aleksandar Vucic rejected the proposal on Friday.", nlp, published="2024-08-30")
+    (e,) = [e for e in events if e.type == "REJECT"]
+    assert (e.actors, e.targets) == (["Aleksandar Vucic"], ["Albin Kurti"])
