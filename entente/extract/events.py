@@ -757,6 +757,10 @@ def find_events(doc: Doc) -> list[Found]:
                     subj = [speaker]
             actors = list(dict.fromkeys(subj or []))
             targets = [i for i in dict.fromkeys(everyone) if i not in actors]
+            if not targets and any(c.dep_ in ("dobj", "dative") and GROUP_REFS.search(
+                    " ".join(t.lower_ for t in c.subtree)) for c in tok.children):
+                # "urged both sides to conclude an agreement": the two last seen together
+                targets = [i for i in last_group if i not in actors]
             if not targets and last_speaker is not None and last_speaker not in actors and \
                     _refers_back(tok, candidates[0].type):
                 # "Sheinbaum rejected that characterization": the previous sentence's speaker made it

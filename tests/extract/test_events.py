@@ -352,3 +352,11 @@ def test_rejecting_the_proposal_answers_its_author(nlp):  # type: ignore[no-unty
                      "Aleksandar Vucic rejected the proposal on Friday.", nlp, published="2024-08-30")
     (e,) = [e for e in events if e.type == "REJECT"]
     assert (e.actors, e.targets) == (["Aleksandar Vucic"], ["Albin Kurti"])
+
+
+def test_urging_both_sides_targets_the_two_who_met(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Foreign ministers Jeyhun Bayramov of Azerbaijan and Ararat Mirzoyan of Armenia met in "
+                     "Washington in July. U.S. Secretary of State Antony Blinken urged both sides to conclude an "
+                     "agreement by the end of the year.", nlp, published="2024-08-30")
+    (e,) = [e for e in events if e.type == "REQUEST"]
+    assert e.actors == ["Antony Blinken"] and set(e.targets) == {"Jeyhun Bayramov", "Ararat Mirzoyan"}
