@@ -89,7 +89,7 @@ def rows(n_events: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
     pool = templates()
     people = actors(rng, 60)
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", "entities", "aliases", "spans", "events",
-                                                            "arguments", "countries", "sectors")}
+                                                            "arguments", "countries", "pairs", "sectors")}
     for c, ps in people.items():
         for eid, name in ps:
             out["entities"].append({"id": eid, "kind": "PERSON", "name": name, "key": key(name), "country": c})
@@ -121,6 +121,7 @@ def rows(n_events: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
             out["arguments"] += [{"event_id": event_id, "entity_id": actor[0], "role": "actor"},
                                  {"event_id": event_id, "entity_id": target[0], "role": "target"}]
             out["countries"] += [{"event_id": event_id, "country": a}, {"event_id": event_id, "country": b}]
+            out["pairs"].append({"event_id": event_id, "a": min(a, b), "b": max(a, b), "date": when})
             out["sectors"] += [{"article_id": article_id, "event_id": event_id, "sector": s} for s in t.sectors[:3]]
     return out
 
@@ -130,14 +131,15 @@ def load(store: Store, data: dict[str, list[dict[str, Any]]]) -> float:
     t0 = time.perf_counter()
     tables = [("entities", m.Entity), ("aliases", m.Alias), ("articles", m.Article), ("spans", m.EvidenceSpan),
               ("events", m.Event), ("arguments", m.EventArgument), ("countries", m.EventCountry),
-              ("sectors", m.Sector)]
+              ("pairs", m.EventPair), ("sectors", m.Sector)]
     with store.engine.begin() as conn:
         for name, model in tables:
             batch = data[name]
             for i in range(0, len(batch), 20_000):
                 conn.execute(insert(model), batch[i:i + 20_000])
         if store.engine.dialect.name == "postgresql":
-            for table in ("entities", "events", "event_arguments", "event_countries", "sectors", "aliases"):
+            for table in ("entities", "events", "event_arguments", "event_countries", "event_pairs", "sectors",
+                          "aliases"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                   f"(SELECT coalesce(max(id), 1) FROM {table}))"))
     with store.engine.connect() as conn:
@@ -168,6 +170,8 @@ def queries(data: dict[str, list[dict[str, Any]]], rng: random.Random) -> dict[s
         "--between A B --sector trade": lambda: (EventFilter(countries=pair(), sector="trade"), 0),
         "--text WORD (full text)": lambda: (EventFilter(words=f"{rng.choice(WORDS)} {rng.choice(WORDS)}"), 0),
         "--between A B --page 5": lambda: (EventFilter(countries=pair()), 4 * PAGE),
+        "--country A (any of the 40)": lambda: (EventFilter(countries=(rng.choice(COUNTRIES),)), 0),
+        "--sector S": lambda: (EventFilter(sector=rng.choice(["trade", "energy", "defence", "health"])), 0),
     }
 
 

@@ -15,12 +15,13 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from entente.config import get_settings
-from entente.errors import EntenteError
+from entente.errors import EntenteError, NotFound
 from entente.ingest import discover
 from entente.ingest.fields import FIELDS as COLUMN_FIELDS
 from entente.jobs import Summary, extract_paths, ingest_paths
 from entente.records import ArticleRecord
 from entente.store import EventRow, Store
+from entente.store.read import EventFilter
 
 app = typer.Typer(help="entente: news about international relations turned into an evidence-linked record.",
                   no_args_is_help=True, add_completion=False)
@@ -32,6 +33,17 @@ Paths = Annotated[list[str], typer.Argument(help="Article files or folders (sear
 ColumnsOpt = Annotated[list[str] | None, typer.Option(
     "--column", help="FIELD=NAME: the column of JSON/CSV dumps holding FIELD (text, title, date, url, source, id)")]
 Db = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $ENTENTE_DB or entente.db]")]
+# the events filters, shared by `events` and `export` so both read the record the same way
+CountryOpt = Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")]
+BetweenOpt = Annotated[tuple[str, str] | None, typer.Option("--between", help="Two ISO3 codes: events between them")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Any name or alias of an actor")]
+TypeOpt = Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")]
+ModeOpt = Annotated[str | None, typer.Option("--mode", "-m", help="Event mode, e.g. meet, visit, call, sign")]
+StatusOpt = Annotated[str | None, typer.Option("--status", "-s", help="done, planned, proposed, negated, ...")]
+SectorOpt = Annotated[str | None, typer.Option("--sector", help="Sector, e.g. energy, defence, trade")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Earliest date, YYYY[-MM[-DD]]")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Latest date, YYYY[-MM[-DD]]")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the article text (full-text search)")]
 
 
 def _columns(values: list[str] | None) -> dict[str, str]:
@@ -189,19 +201,28 @@ def _ingest_summary(summary: Summary, url: str) -> None:
                   "(see `entente show`)", highlight=False)
 
 
+def _event_filter(country: list[str] | None, between: tuple[str, str] | None, actor: str | None, type: str | None,
+                  mode: str | None, status: str | None, sector: str | None, since: str | None, until: str | None,
+                  text: str | None) -> EventFilter:
+    """The events filter the options of `events` and `export` ask for (checked where it is used)."""
+    return EventFilter(countries=tuple(c.upper() for c in [*(country or []), *(between or ())]), actor=actor,
+                       type=type and type.upper(), mode=mode, status=status, sector=sector, since=since, until=until,
+                       words=text)
+
+
 @app.command()
 def events(
     db: Db = None,
-    country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")] = None,
-    between: Annotated[tuple[str, str] | None, typer.Option("--between", help="Two ISO3 codes: events between them")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", "-a", help="Any name or alias of an actor")] = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")] = None,
-    mode: Annotated[str | None, typer.Option("--mode", "-m", help="Event mode, e.g. meet, visit, call, sign")] = None,
-    status: Annotated[str | None, typer.Option("--status", "-s", help="done, planned, proposed, negated, ...")] = None,
-    sector: Annotated[str | None, typer.Option("--sector", help="Sector, e.g. energy, defence, trade")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
-    text: Annotated[str | None, typer.Option("--text", help="Words in the article text (full-text search)")] = None,
+    country: CountryOpt = None,
+    between: BetweenOpt = None,
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    mode: ModeOpt = None,
+    status: StatusOpt = None,
+    sector: SectorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    text: TextOpt = None,
     page: Annotated[int, typer.Option(min=1, help="Page number, from 1")] = 1,
     limit: Annotated[int, typer.Option("--limit", "--page-size", min=1, max=500, help="Events per page")] = 50,
     format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv")] = "table",
@@ -211,18 +232,16 @@ def events(
         raise typer.BadParameter("must be 'table', 'jsonl' or 'csv'", param_hint="--format")
     from entente.store import read
 
-    wanted = read.EventFilter(countries=tuple(c.upper() for c in [*(country or []), *(between or ())]),
-                              actor=actor, type=type and type.upper(), mode=mode, status=status, sector=sector,
-                              since=since, until=until, words=text)
+    wanted = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
     try:
         result = read.list_events(Store(_db(db)), wanted, limit=limit, offset=(page - 1) * limit)
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(2) from exc
     if format == "table":
-        last = max(1, -(-result.total // limit))
+        last = f"{max(1, -(-result.total // limit))}{'' if result.exact else '+'}"
         out.print(_events_table([_out_row(r) for r in result.items],
-                                f"{result.total} events, page {page} of {last}"))
+                                f"{result.shown_total} events, page {page} of {last}"))
         return
     rows = [_flat(r) for r in result.items]
     if format == "jsonl":
@@ -289,11 +308,14 @@ def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db
 def actors(
     db: Db = None,
     country: Annotated[str | None, typer.Option("--country", "-c", help="ISO3 code of the actors' country")] = None,
+    kind: Annotated[Literal["person", "org", "country"] | None, typer.Option(
+        "--kind", "-k", help="Only people, organisations, or the countries taking part in events")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000, help="At most this many actors")] = 100,
 ) -> None:
-    """List canonical actors, most reported first, with their alias and event counts."""
+    """List canonical actors, most reported first, with their alias and event counts; `--kind country`
+    lists countries as actors (`entente actor NAME` then shows one with its events)."""
     try:
-        rows = Store(_db(db)).actors(country=country, limit=limit)
+        rows = Store(_db(db)).actors(country=country, kind=kind, limit=limit)
     except EntenteError as exc:
         err.print(f"[red]error[/]: {exc}", highlight=False)
         raise typer.Exit(2) from exc
@@ -331,12 +353,24 @@ def actor(
 
 
 def _print_actor(store: Store, name: str) -> None:
-    p = store.actor(name)
+    try:
+        p = store.actor(name)
+    except NotFound:
+        _print_country(store, name)
+        return
     out.print(f"[bold]{p.name}[/]  {p.kind}  {p.country or '?'}", highlight=False)
     out.print(f"  aliases: {', '.join(p.aliases)}", highlight=False)
     for role, date, doc_id in p.roles:
         out.print(f"  {date or 'undated':10}  {role}  ({doc_id})", highlight=False)
     rows = store.events(event_ids=p.events, limit=len(p.events) or 1)
+    out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
+
+
+def _print_country(store: Store, name: str) -> None:
+    c = store.country(name)
+    out.print(f"[bold]{c.name}[/]  COUNTRY  {c.iso3}", highlight=False)
+    out.print(f"  names: {', '.join(c.names)}", highlight=False)
+    rows = store.events(event_ids=c.events, limit=len(c.events) or 1)
     out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
 
 
@@ -366,19 +400,22 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="The file to write")],
     format: Annotated[str, typer.Option("--format", "-f", help="records, jsonl, csv, parquet or graphml")] = "csv",
     db: Db = None,
-    country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")] = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
-    actor: Annotated[str | None, typer.Option(help="Any name or alias of an actor")] = None,
-    sector: Annotated[str | None, typer.Option(help="A sector, e.g. energy")] = None,
+    country: CountryOpt = None,
+    between: BetweenOpt = None,
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    mode: ModeOpt = None,
+    status: StatusOpt = None,
+    sector: SectorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    text: TextOpt = None,
 ) -> None:
-    """Export events (or, with --format records, their articles' records) for pandas, R, Excel or Gephi."""
+    """Export events (or, with --format records, their articles' records) for pandas, R, Excel or Gephi;
+    the filters are those of `entente events`."""
     from entente.export import export as run_export
-    from entente.store.read import EventFilter
 
-    f = EventFilter(countries=tuple(c.upper() for c in country or ()), type=type.upper() if type else None,
-                    since=since, until=until, actor=actor, sector=sector)
+    f = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
     try:
         n = run_export(Store(_db(db)), format, output, f)
     except EntenteError as exc:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 
 import pytest
@@ -28,6 +29,17 @@ def test_actors_lists_canonical_actors_of_a_country(db):  # type: ignore[no-unty
     result = runner.invoke(app, ["actors", "--db", db, "--country", "RUS"])
     assert result.exit_code == 0, result.output
     assert "Vladimir Putin" in result.stdout and "Pham Minh Chinh" not in result.stdout
+
+
+def test_actors_lists_countries_and_actor_shows_one_with_its_events(db):  # type: ignore[no-untyped-def]
+    listed = runner.invoke(app, ["actors", "--db", db, "--kind", "country"])
+    assert listed.exit_code == 0, listed.output
+    assert "Russia" in listed.stdout and "COUNTRY" in listed.stdout and "Vladimir Putin" not in listed.stdout
+    shown = runner.invoke(app, ["actor", "Vietnam", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "COUNTRY  VNM" in shown.stdout and re.search(r"\b[1-9]\d* events", shown.stdout)
+    unknown = runner.invoke(app, ["actor", "Atlantis", "--db", db])
+    assert unknown.exit_code == 1 and "Atlantis" in unknown.stderr
 
 
 def test_actor_shows_aliases_and_dated_roles(db):  # type: ignore[no-untyped-def]

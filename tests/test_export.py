@@ -97,3 +97,19 @@ def test_cli_export_takes_the_events_filters(sample_db: str, tmp_path: Path) -> 
     assert len(df) > 0 and set(df["type"]) == {"AGREE"}
     bad = CliRunner().invoke(app, ["export", "--db", sample_db, "-f", "csv", "-o", str(out), "--since", "soon"])
     assert bad.exit_code == 2 and "since" in bad.output
+
+
+@pytest.mark.parametrize("args", [
+    ["--between", "RUS", "VNM", "--mode", "meet"],
+    ["--status", "planned"],
+    ["--sector", "economy", "--since", "2024"],
+    ["--text", "Kazan BRICS"],
+])
+def test_cli_export_writes_what_events_lists(sample_db: str, tmp_path: Path, args: list[str]) -> None:
+    out = tmp_path / "e.jsonl"
+    exported = CliRunner().invoke(app, ["export", "--db", sample_db, "-f", "jsonl", "-o", str(out), *args])
+    assert exported.exit_code == 0, exported.output
+    listed = CliRunner().invoke(app, ["events", "--db", sample_db, "-f", "jsonl", "--limit", "500", *args])
+    assert listed.exit_code == 0, listed.output
+    ids = sorted(json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines())
+    assert ids and ids == sorted(json.loads(line)["id"] for line in listed.stdout.splitlines())

@@ -26,7 +26,8 @@ class ErrorOut(Out):
 
 class PageOut(Out, Generic[T]):
     items: list[T]
-    total: int = Field(description="How many match in all")
+    total: int = Field(description="How many match in all, counted up to 1,000: with total_exact false there are more")
+    total_exact: bool = Field(description="False when more than `total` match and counting stopped there")
     page: int
     page_size: int
 

@@ -17,7 +17,7 @@ from entente.errors import NotFound, StoreError
 from entente.records import ArticleRecord, CleanArticle
 from entente.store import actors as actor_store
 from entente.store import models as m
-from entente.store.actors import ActorProfile, ActorRow
+from entente.store.actors import ActorProfile, ActorRow, CountryProfile
 from entente.store.migrate import upgrade
 from entente.store.write import remove_article, write_batch
 
@@ -162,6 +162,11 @@ class Store:
         """One actor's aliases, roles over time and events; NotFound or StoreError if `name` fits none or several."""
         with self.session() as s:
             return actor_store.profile(s, name)
+
+    def country(self, name: str) -> CountryProfile:
+        """A country as an actor (ISO3 code, name or demonym): its names and events; NotFound if none."""
+        with self.session() as s:
+            return actor_store.country_profile(s, name)
 
     def merge_actors(self, name: str, other: str) -> None:
         """Correct resolution: `name` and `other` are one actor, now and on every later ingest."""

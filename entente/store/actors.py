@@ -1,4 +1,7 @@
-"""Actors as the store knows them: listing, one actor's profile, and the user's corrections."""
+"""Actors as the store knows them: listing, one actor's profile, and the user's corrections.
+
+People (and organisations, when extraction names them) are canonical entities; countries are
+actors through the events they take part in, named by the gazetteer."""
 
 from __future__ import annotations
 
@@ -9,15 +12,17 @@ from sqlalchemy.orm import Session
 
 from entente.errors import NotFound, StoreError
 from entente.fold import key
+from entente.gazetteer import load as gazetteer
 from entente.store import models as m
 from entente.store.write import replay
 
 
 @dataclass
 class ActorRow:
-    """One canonical actor with how much the record holds about it."""
+    """One canonical actor with how much the record holds about it (`id` None for a country,
+    which is no entity row: its `country` is its ISO3 code and `aliases` the names it goes by)."""
 
-    id: int
+    id: int | None
     name: str
     kind: str
     country: str | None
@@ -39,8 +44,49 @@ class ActorProfile:
     events: list[int] = field(default_factory=list)
 
 
+@dataclass
+class CountryProfile:
+    """A country as an actor: the names it goes by and the events it takes part in."""
+
+    iso3: str
+    name: str
+    names: list[str]
+    events: list[int] = field(default_factory=list)
+
+
+def _country_names(iso3: str) -> tuple[str, list[str]]:
+    found = gazetteer().countries.get(iso3)
+    return (found.name, sorted(set(found.names) | {found.name})) if found else (iso3, [])
+
+
+def list_countries(s: Session, country: str | None = None, limit: int = 1000) -> list[ActorRow]:
+    """The countries events take part in, most reported first."""
+    events = func.count(func.distinct(m.EventCountry.event_id))
+    q = (select(m.EventCountry.country, func.count(func.distinct(m.Event.article_id)), events)
+         .join(m.Event, m.Event.id == m.EventCountry.event_id).group_by(m.EventCountry.country))
+    if country:
+        q = q.where(m.EventCountry.country == country.upper())
+    rows = []
+    for iso3, n_art, n_ev in s.execute(q.order_by(events.desc(), m.EventCountry.country).limit(limit)):
+        name, names = _country_names(iso3)
+        rows.append(ActorRow(None, name, "COUNTRY", iso3, len(names), n_art, n_ev))
+    return rows
+
+
+def country_profile(s: Session, name: str) -> CountryProfile:
+    """The country `name` (an ISO3 code, or any name or demonym the gazetteer knows) with its events."""
+    iso3 = name.upper() if name.upper() in gazetteer().countries else gazetteer().country_of(name)
+    if iso3 is None:
+        raise NotFound(f"no actor or country called {name!r}")
+    events = s.scalars(select(m.EventCountry.event_id).where(m.EventCountry.country == iso3).distinct()).all()
+    full, names = _country_names(iso3)
+    return CountryProfile(iso3=iso3, name=full, names=names, events=sorted(events))
+
+
 def list_actors(s: Session, country: str | None = None, kind: str | None = None, limit: int = 1000) -> list[ActorRow]:
-    """Canonical actors, most reported first."""
+    """Canonical actors, most reported first; with `kind` "country", the countries of events."""
+    if kind and kind.lower() == "country":
+        return list_countries(s, country, limit)
     aliases = select(func.count(m.Alias.id)).where(m.Alias.entity_id == m.Entity.id).scalar_subquery()
     articles = (select(func.count(func.distinct(m.ArticleActor.article_id)))
                 .where(m.ArticleActor.entity_id == m.Entity.id).scalar_subquery())

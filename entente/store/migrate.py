@@ -14,9 +14,14 @@ from sqlalchemy import Engine
 SCRIPT_LOCATION = "entente.store:migrations"
 
 
+# indexes made by hand in migrations, not models: the full-text index (0003) and the newest-first
+# indexes whose NULLS LAST only PostgreSQL accepts (0006)
+HAND_MADE = ("articles_fts", "ix_articles_fts", "ix_events_newest", "ix_event_pairs_newest")
+
+
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Leave the full-text index (made by hand in migration 0003, not a model) out of comparisons."""
-    return not (name or "").startswith(("articles_fts", "ix_articles_fts"))
+    """Leave the indexes made by hand in migrations out of comparisons with the models."""
+    return not (name or "").startswith(HAND_MADE)
 
 
 def alembic_config() -> Config:

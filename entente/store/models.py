@@ -100,6 +100,7 @@ class Event(Base):
     evidence: Mapped[EvidenceSpan] = relationship()
     arguments: Mapped[list[EventArgument]] = relationship(cascade="all, delete-orphan")
     countries: Mapped[list[EventCountry]] = relationship(cascade="all, delete-orphan")
+    pairs: Mapped[list[EventPair]] = relationship(cascade="all, delete-orphan")
 
 
 class EventArgument(Base):
@@ -120,6 +121,19 @@ class EventCountry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     country: Mapped[str] = mapped_column(String(3))
+
+
+class EventPair(Base):
+    """Two countries taking part in one event (`a` < `b`), with the event's date copied: `--between A B`
+    reads a page of a pair's events in date order straight from an index (made in migration 0006,
+    by hand because PostgreSQL needs NULLS LAST in it and SQLite refuses the words)."""
+
+    __tablename__ = "event_pairs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    a: Mapped[str] = mapped_column(String(3))
+    b: Mapped[str] = mapped_column(String(3))
+    date: Mapped[str | None] = mapped_column(String(30))
 
 
 class Fact(Base):

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from entente.errors import InvalidParameter, NotFound
@@ -27,6 +27,13 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_TEXT = 200
 MAX_PAGE_SIZE = 500
+# totals are counted up to this many: counting every match of a busy filter costs more than the page
+COUNT_LIMIT = 1000
+# A filter matching at most this many events (articles, for words) is read as a list and its
+# events sorted; one matching more is checked event by event while walking the events newest
+# first, which finds a page long before the end (and sorting tens of thousands takes longer).
+FEW_EVENTS = 5000
+FEW_ARTICLES = 500
 Sort = Literal["newest", "oldest", "id"]
 Period = Literal["year", "month"]
 T = TypeVar("T")
@@ -124,12 +131,19 @@ class EventOut:
 
 @dataclass
 class Page(Generic[T]):
-    """One page of results and how many there are in all."""
+    """One page of results and how many there are in all: `total` is exact when `exact`, else
+    there are more than `total` (= COUNT_LIMIT) and nobody counted them."""
 
     items: list[T]
     total: int
     offset: int
     limit: int
+    exact: bool = True
+
+    @property
+    def shown_total(self) -> str:
+        """The total as people read it: "1,234", or "1,000+" when it was not counted to the end."""
+        return f"{self.total:,}" + ("" if self.exact else "+")
 
 
 @dataclass
@@ -232,19 +246,56 @@ def _taking_part(countries: Sequence[str]) -> Select[int]:
     return q
 
 
-def _event_query(f: EventFilter) -> Select[m.Event]:
-    q = select(m.Event)
-    if f.countries:
-        q = q.where(m.Event.id.in_(_taking_part(f.countries)))
+@dataclass(frozen=True)
+class _Plan:
+    """How `_event_query` reads the filters that name a set of events: those in `walk` match many
+    (checked per event, one index probe each), the others few (read as a list); `articles` are
+    the ids of the articles holding the words when they are few."""
+
+    walk: frozenset[str] = frozenset()
+    articles: tuple[int, ...] | None = None
+
+
+def _sets(f: EventFilter) -> dict[str, Select[Any]]:
+    """The ids of the events each set-like filter of `f` matches, by filter (the first two countries
+    are not one: their pair drives the query)."""
+    out: dict[str, Select[Any]] = {}
+    distinct = sorted(set(f.countries))
+    if countries := distinct[2:] if len(distinct) >= 2 else distinct:
+        out["country"] = _taking_part(countries)
     if f.actor:
-        who = (select(m.EventArgument.event_id).join(m.Alias, m.Alias.entity_id == m.EventArgument.entity_id)
-               .where(m.Alias.key == key(f.actor)))
-        q = q.where(m.Event.id.in_(who))
+        out["actor"] = (select(m.EventArgument.event_id).join(m.Alias, m.Alias.entity_id == m.EventArgument.entity_id)
+                        .where(m.Alias.key == key(f.actor)))
+    if f.sector:
+        out["sector"] = select(m.Sector.event_id).where(m.Sector.sector == f.sector)
+    return out
+
+
+def _more_than(s: Session, ids: Select[Any], n: int) -> bool:
+    return (s.scalar(select(func.count()).select_from(ids.limit(n + 1).subquery())) or 0) > n
+
+
+def _plan(s: Session, f: EventFilter) -> _Plan:
+    """Which filters of `f` match many events, counting each only up to FEW_EVENTS."""
+    walk = frozenset(name for name, ids in _sets(f).items() if _more_than(s, ids, FEW_EVENTS))
+    articles = _few_articles(s, f.words)
+    return _Plan(walk, None if articles is None else tuple(articles))
+
+
+def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[m.Event]:
+    """The events matching `f`, read as `plan` says (by default every set as a list)."""
+    q = select(m.Event)
+    countries = sorted(set(f.countries))
+    if len(countries) >= 2:
+        # the pair's rows carry the event's date, so `_order` pages them straight from their index
+        q = q.join(m.EventPair, m.EventPair.event_id == m.Event.id).where(
+            m.EventPair.a == countries[0], m.EventPair.b == countries[1])
+    for name, ids in _sets(f).items():
+        event_id = ids.selected_columns[0]
+        q = q.where(ids.where(event_id == m.Event.id).exists() if name in plan.walk else m.Event.id.in_(ids))
     for column, value in ((m.Event.type, f.type), (m.Event.mode, f.mode), (m.Event.status, f.status)):
         if value:
             q = q.where(column == value)
-    if f.sector:
-        q = q.where(m.Event.id.in_(select(m.Sector.event_id).where(m.Sector.sector == f.sector)))
     if f.since:
         q = q.where(m.Event.date >= f.since)
     if f.until:
@@ -253,17 +304,32 @@ def _event_query(f: EventFilter) -> Select[m.Event]:
     if f.text:
         q = q.where(m.Event.evidence_id.in_(
             select(m.EvidenceSpan.id).where(m.EvidenceSpan.text.icontains(f.text, autoescape=True))))
-    if f.words:
-        q = q.where(m.Event.article_id.in_(article_ids_matching(f.words)))
+    if f.words and plan.articles is not None:
+        q = q.where(m.Event.article_id.in_(plan.articles))
+    elif f.words:
+        # "+ 0" keeps the planner off the article index: walking events newest first and checking
+        # each against the (many) matching articles stops after a page, sorting all of them does not
+        q = q.where((m.Event.article_id + 0).in_(article_ids_matching(f.words)))
     return q
 
 
-def _order(q: Select[m.Event], sort: Sort) -> Select[m.Event]:
+def _few_articles(s: Session, words: str | None) -> list[int] | None:
+    """The ids of the articles holding `words` when there are at most FEW_ARTICLES of them, else None."""
+    if not words:
+        return None
+    ids = list(s.scalars(article_ids_matching(words).limit(FEW_ARTICLES + 1)))
+    return ids if len(ids) <= FEW_ARTICLES else None
+
+
+def _order(q: Select[m.Event], sort: Sort, f: EventFilter | None = None) -> Select[m.Event]:
+    """`q` in the order `sort` asks; for a country pair by the pair's copies of date and id (the
+    same values), which its index holds in that order."""
+    date, ident = (m.EventPair.date, m.EventPair.event_id) if f and len(set(f.countries)) >= 2 else (m.Event.date, m.Event.id)
     if sort == "newest":
-        return q.order_by(m.Event.date.desc().nulls_last(), m.Event.id)
+        return q.order_by(date.desc().nulls_last(), ident)
     if sort == "oldest":
-        return q.order_by(m.Event.date.asc().nulls_last(), m.Event.id)
-    return q.order_by(m.Event.id)
+        return q.order_by(date.asc().nulls_last(), ident)
+    return q.order_by(ident)
 
 
 def _events_out(s: Session, events: Sequence[m.Event]) -> list[EventOut]:
@@ -282,13 +348,18 @@ def _events_out(s: Session, events: Sequence[m.Event]) -> list[EventOut]:
 
 
 def _with_details(q: Select[m.Event]) -> Select[m.Event]:
+    # of the article only its doc_id: its text and record are large
     return q.options(selectinload(m.Event.arguments).selectinload(m.EventArgument.entity),
-                     selectinload(m.Event.countries), selectinload(m.Event.evidence), selectinload(m.Event.article))
+                     selectinload(m.Event.countries), selectinload(m.Event.evidence),
+                     selectinload(m.Event.article).load_only(m.Article.doc_id))
 
 
-def _count(s: Session, q: Select[m.Event] | Select[m.Article] | Select[m.Entity]) -> int:
-    """How many rows `q` gives in all (before paging)."""
-    return s.scalar(select(func.count()).select_from(q.subquery())) or 0
+def _paged(s: Session, items: list[T], q: Select[m.Event] | Select[m.Article] | Select[m.Entity] | Select[m.Fact],
+           offset: int, limit: int) -> Page[T]:
+    """A page of `items` with how many rows `q` gives before paging, counted up to COUNT_LIMIT."""
+    upto = q.with_only_columns(literal(1), maintain_column_froms=True).limit(COUNT_LIMIT + 1).subquery()
+    n = s.scalar(select(func.count()).select_from(upto)) or 0
+    return Page(items, min(n, COUNT_LIMIT), offset, limit, exact=n <= COUNT_LIMIT)
 
 
 def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "newest", limit: int = 100,
@@ -296,10 +367,11 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "n
     """One page of the events matching `f`, in the order `sort` asks, with the total count."""
     check_page(limit, offset)
     check_choice(sort, ("newest", "oldest", "id"), "sort")
-    q = _event_query(f.checked())
+    f = f.checked()
     with store.session() as s:
-        rows = s.scalars(_with_details(_order(q, sort)).limit(limit).offset(offset)).all()
-        return Page(_events_out(s, rows), _count(s, q), offset, limit)
+        q = _event_query(f, _plan(s, f))
+        rows = s.scalars(_with_details(_order(q, sort, f)).limit(limit).offset(offset)).all()
+        return _paged(s, _events_out(s, rows), q, offset, limit)
 
 
 def iter_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "oldest",
@@ -346,7 +418,7 @@ def list_articles(store: Store, *, since: str | None = None, until: str | None =
             .order_by(m.Article.published.desc().nulls_last(), m.Article.doc_id).limit(limit).offset(offset))
     with store.session() as s:
         items = [_article_summary(a, n) for a, n in s.execute(page)]
-        return Page(items, _count(s, q), offset, limit)
+        return _paged(s, items, q, offset, limit)
 
 
 def get_article(store: Store, doc_id: str) -> ArticleDetail:
@@ -384,7 +456,7 @@ def list_actors(store: Store, *, country: str | None = None, name: str | None = 
     with store.session() as s:
         rows = s.execute(_actor_counts(q).order_by(m.Entity.name, m.Entity.id).limit(limit).offset(offset)).all()
         items = [ActorSummary(id=e.id, name=e.name, kind=e.kind, country=e.country, events=n) for e, n in rows]
-        return Page(items, _count(s, q), offset, limit)
+        return _paged(s, items, q, offset, limit)
 
 
 def get_actor(store: Store, actor_id: int, *, event_limit: int = 100) -> ActorDetail:
@@ -464,7 +536,7 @@ def facts(store: Store, a: str, b: str, *, unit: str | None = None, about: str |
                          doc_id=art.doc_id, published=art.published,
                          evidence=Evidence(text=ev.text, start=ev.start, end=ev.end))
                  for f, art, ev in s.execute(page)]
-        return Page(items, s.scalar(select(func.count()).select_from(q.subquery())) or 0, offset, limit)
+        return _paged(s, items, q, offset, limit)
 
 
 def _snippet(text: str, q: str, width: int = 240) -> str:
@@ -484,4 +556,4 @@ def search(store: Store, q: str, *, limit: int = 20, offset: int = 0) -> Page[Se
                          .limit(limit).offset(offset)).all()
         items = [SearchHit(doc_id=a.doc_id, title=a.title, published=a.published, snippet=_snippet(a.text, q))
                  for a in rows]
-        return Page(items, _count(s, match), offset, limit)
+        return _paged(s, items, match, offset, limit)

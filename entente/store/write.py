@@ -10,6 +10,7 @@ over its new events."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import combinations
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -187,6 +188,8 @@ def write_article(s: Session, a: m.Article, record: ArticleRecord, batch: Batch 
                     row.arguments.append(m.EventArgument(entity_id=by_name[n].id, role=role))
         for c in sorted(set(ev.countries)):
             row.countries.append(m.EventCountry(country=c))
+        for one, other in combinations(sorted(set(ev.countries)), 2):
+            row.pairs.append(m.EventPair(a=one, b=other, date=ev.date))
         rows.append((row, ev.sectors))
     for f in record.facts:
         s.add(m.Fact(article_id=a.id, value=f.value, unit=f.unit, period=f.period, about=f.about,

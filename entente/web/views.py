@@ -164,10 +164,11 @@ def pairs(store: Store, *, limit: int = MAX_PAIRS) -> list[Pair]:
 def network(store: Store, f: EventFilter, *, max_events: int = MAX_NETWORK_EVENTS) -> Network:
     """The actors of the newest `max_events` events matching `f`, and who took part with whom."""
     ids: list[int] = []
-    total = 0
+    more = False
     while len(ids) < max_events:
         page = list_events(store, f, sort="newest", limit=min(MAX_PAGE_SIZE, max_events - len(ids)), offset=len(ids))
-        total = page.total
+        # the total counts matches up to COUNT_LIMIT from the first: past that there may be more
+        more = not page.exact or page.total > page.offset + len(page.items)
         ids.extend(e.id for e in page.items)
         if len(page.items) < page.limit:
             break
@@ -193,7 +194,7 @@ def network(store: Store, f: EventFilter, *, max_events: int = MAX_NETWORK_EVENT
         node.events = activity[node.id]
     return Network(nodes=sorted(nodes.values(), key=lambda n: (-n.events, n.name)),
                    edges=sorted(edges.values(), key=lambda e: (-e.weight, e.source, e.target)),
-                   events=len(ids), truncated=total > len(ids))
+                   events=len(ids), truncated=more)
 
 
 def trends(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,

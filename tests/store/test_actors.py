@@ -80,6 +80,23 @@ def test_actors_list_counts_aliases_and_events_and_filters_by_country(store, cor
     assert putin.aliases == 3 and putin.articles == 4 and putin.events >= 4
 
 
+def test_countries_are_actors_with_the_events_they_take_part_in(store, corpus):  # type: ignore[no-untyped-def]
+    save_all(store, corpus, SAMPLE_IDS)
+    rows = store.actors(kind="country")
+    assert rows and all(r.kind == "COUNTRY" and r.id is None for r in rows)
+    assert [r.events for r in rows] == sorted((r.events for r in rows), reverse=True)
+    russia = next(r for r in rows if r.country == "RUS")
+    with store.session() as s:
+        taking_part = set(s.scalars(select(m.EventCountry.event_id).where(m.EventCountry.country == "RUS")))
+    assert russia.name == "Russia" and russia.events == len(taking_part) > 0
+    for name in ("RUS", "Russia", "Russian"):
+        assert store.country(name).events == sorted(taking_part)
+    assert store.actors(kind="country", country="VNM")[0].name == "Vietnam"
+    assert all(r.kind == "PERSON" for r in store.actors(kind="person"))
+    with pytest.raises(NotFound):
+        store.country("Atlantis")
+
+
 def test_a_user_merge_survives_reingest(store, corpus):  # type: ignore[no-untyped-def]
     save_all(store, corpus, ["004_a1e38b114b3a6a7b", "rus_vnm_kolokoltsov_01"])
     assert store.actor("Vladimir Kolokoltsev").id != store.actor("Vladimir Kolokoltsov").id

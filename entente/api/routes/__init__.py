@@ -14,5 +14,6 @@ M = TypeVar("M", bound=Out)
 def page_of(model: type[M], page: Page[Any]) -> PageOut[M]:
     """The API page of `page`, its items shaped as `model`."""
     return PageOut[model].model_validate(  # type: ignore[valid-type]
-        {"items": page.items, "total": page.total, "page": page.offset // page.limit + 1, "page_size": page.limit},
+        {"items": page.items, "total": page.total, "total_exact": page.exact, "page": page.offset // page.limit + 1,
+         "page_size": page.limit},
         from_attributes=True)

@@ -206,6 +206,11 @@ function bindFilters(form, view) {
   });
 }
 
+// a page's total as people read it: the API stops counting at 1,000 and says so
+function shownTotal(page) {
+  return page.total.toLocaleString("en") + (page.total_exact === false ? "+" : "");
+}
+
 async function viewTimeline(route) {
   const [a, b] = pair(route.params);
   const p = route.params;
@@ -215,7 +220,7 @@ async function viewTimeline(route) {
     since: p.get("since"), until: p.get("until"), sort: "oldest", page_size: 500 });
   const events = page.items;
   const summary = h("p", { class: "summary", "aria-live": "polite" },
-    `${page.total} event${page.total === 1 ? "" : "s"} between ${a} and ${b}` + (page.total > events.length ? ` (the first ${events.length} shown)` : ""));
+    `${shownTotal(page)} event${page.total === 1 ? "" : "s"} between ${a} and ${b}` + (page.total > events.length ? ` (the first ${events.length} shown)` : ""));
   show(`Timeline: ${a} – ${b}`, form, summary, timelineChart(events), eventList(events));
 }
 
@@ -450,7 +455,7 @@ async function viewIndicators(route) {
   }
   const list = [...series.values()].sort((x, y) => y.facts.length - x.facts.length || x.about.localeCompare(y.about));
   show(`Indicators: ${a} – ${b}`,
-    h("p", { class: "summary" }, `${page.total} figures stated in articles about ${a} and ${b}, grouped by what they measure.`),
+    h("p", { class: "summary" }, `${shownTotal(page)} figures stated in articles about ${a} and ${b}, grouped by what they measure.`),
     list.length ? h("div", { class: "multiples" }, list.map(indicatorChart)) : emptyNote("No figures recorded."));
 }
 
@@ -486,7 +491,7 @@ function indicatorChart(ser) {
 // ---------- view: articles and one article ----------
 async function viewArticles() {
   const page = await api("/articles", { page_size: 200 });
-  show("Articles", h("p", { class: "summary" }, `${page.total} articles, newest first.`),
+  show("Articles", h("p", { class: "summary" }, `${shownTotal(page)} articles, newest first.`),
     h("ol", { class: "articles" }, page.items.map((x) => h("li", {},
       link(x.title || x.doc_id, ["article", x.doc_id]), " ",
       h("span", { class: "meta" }, [x.published || "undated", x.source, `${x.events} events`].filter(Boolean).join(" · "))))));
@@ -637,11 +642,11 @@ async function viewSearch(route) {
     api("/search", { q, page_size: 50 }).catch((err) => ({ items: [], total: 0, error: err.message })),
     api("/actors", { name: q.slice(0, 200), page_size: 50 }).catch((err) => ({ items: [], total: 0, error: err.message }))]);
   show(`Search: ${q}`,
-    h("h3", {}, `Actors (${actors.total})`),
+    h("h3", {}, `Actors (${shownTotal(actors)})`),
     actors.error ? h("p", { class: "error" }, actors.error) : null,
     actors.items.length ? h("ul", { class: "records" }, actors.items.map((x) => h("li", {}, link(x.name, ["actor", String(x.id)]),
       ` ${x.country || ""} · ${x.events} events`))) : emptyNote("No actor by that name."),
-    h("h3", {}, `Articles (${hits.total})`),
+    h("h3", {}, `Articles (${shownTotal(hits)})`),
     hits.error ? h("p", { class: "error" }, hits.error) : null,
     hits.items.length ? h("ol", { class: "hits" }, hits.items.map((x) => h("li", {}, link(x.title || x.doc_id, ["article", x.doc_id]),
       " ", h("span", { class: "meta" }, x.published || ""), h("p", { class: "snippet" }, x.snippet)))) : emptyNote("No article contains these words."));
