@@ -84,6 +84,7 @@ class Lexicon:
     negation: tuple[str, ...]
     consult_modes: dict[str, str] = field(default_factory=dict)
     aid_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hypothetical: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,8 @@ def lexicon() -> Lexicon:
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
                    dict(data.get("consult_mode_modifiers", {})),
-                   {mode: tuple(words) for mode, words in data.get("aid_modes", {}).items()})
+                   {mode: tuple(words) for mode, words in data.get("aid_modes", {}).items()},
+                   tuple(data.get("hypothetical_cues", ())))
 
 
 @dataclass
@@ -394,6 +396,12 @@ def _subjects(trigger: Token, others: frozenset[int] = frozenset()) -> tuple[lis
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj or verb.dep_ not in ("conj", "xcomp", "advcl", "acomp") or verb.head.i == verb.i:
             break
+        controller = [c for c in verb.head.children if c.dep_ == "dobj" and any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "GPE", "NORP") for t in c.subtree)] \
+            if verb.dep_ == "xcomp" else []  # not "took the occasion to ask"
+        if controller:
+            # "invited King Mohammed VI to visit Paris": the one invited visits
+            return [t for c in controller for t in c.subtree], False
         verb = verb.head
     # the voice is the trigger's own verb's: "Yoon is expected to hold talks" is active
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in own.children) or (
@@ -440,6 +448,8 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
     left = " ".join(t.lower_ for t in sent.doc[max(sent.start, trigger.i - 8):trigger.i + 1])
     if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or _cued(lex.negation, words - {"no"}, left):
         return "negated"
+    if _cued(lex.hypothetical, words, left):
+        return "hypothetical"  # "Xi could visit Russia next year if the situation allows"
     if _cued(lex.planned, words, left):
         return "planned"
     if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in lex.proposed + ("propose", "suggest"):
@@ -447,7 +457,8 @@ def _status(trigger: Token, sent: Span, date: TimeExpr | None, published: str | 
     # "proposed to X in a phone call that ...": the call is where it was proposed, and took place
     setting = trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS
     proposing = set() if setting else {t.lemma_.lower() for t in chain[1:]}
-    if not setting and _cued(lex.proposed, proposing | (words - {t.lower_ for t in chain[:1]}), left) and \
+    own = {trigger.lower_, trigger.lemma_.lower()}  # "urged" is a request, not a proposed one
+    if not setting and _cued(lex.proposed, proposing | (words - own), left) and \
             trigger.lemma_.lower() not in ("propose", "suggest"):
         return "proposed"
     if date and date.value and published and re.match(r"\d{4}", published) and re.match(r"\d{4}", date.value):

@@ -360,3 +360,18 @@ def test_urging_both_sides_targets_the_two_who_met(nlp):  # type: ignore[no-unty
                      "agreement by the end of the year.", nlp, published="2024-08-30")
     (e,) = [e for e in events if e.type == "REQUEST"]
     assert e.actors == ["Antony Blinken"] and set(e.targets) == {"Jeyhun Bayramov", "Ararat Mirzoyan"}
+
+
+def test_could_visit_is_hypothetical(nlp):  # type: ignore[no-untyped-def]
+    (e,) = _events("Chinese President Xi Jinping could visit Russia next year if the situation allows, Kremlin "
+                   "spokesman Dmitry Peskov said.", nlp, published="2025-03-05")
+    assert (e.mode, e.status, e.actors) == ("visit", "hypothetical", ["Xi Jinping"])
+
+
+def test_the_one_invited_to_visit_is_the_visitor(nlp):  # type: ignore[no-untyped-def]
+    events = _events("French President Emmanuel Macron invited Moroccan King Mohammed VI to visit Paris next year.",
+                     nlp, published="2025-03-05")
+    (visit,) = [e for e in events if e.mode == "visit"]
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert (visit.actors, visit.status) == (["Mohammed VI"], "proposed")
+    assert (request.actors, request.targets, request.status) == (["Emmanuel Macron"], ["Mohammed VI"], "done")
