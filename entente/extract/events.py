@@ -370,6 +370,17 @@ def _verb_modifiers(trigger: Token, others: set[int]) -> list[Token]:
             for t in c.subtree if t.i not in others]
 
 
+def _setting_verb(trigger: Token) -> Token:
+    """The verb a setting ('in a phone call') belongs to, even where the parser hangs it on a noun:
+    'congratulated X on his victory in a phone call'."""
+    head = trigger.head.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("pobj", "dobj", "prep") or head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
 def _subjects(trigger: Token, others: frozenset[int] = frozenset()) -> tuple[list[Token], bool]:
     """Tokens of the trigger's subject (or a light verb's, for 'held talks'), and whether the
     construction is passive (then the agent, 'by X', is the actor). `others` are the sentence's
@@ -381,7 +392,7 @@ def _subjects(trigger: Token, others: frozenset[int] = frozenset()) -> tuple[lis
     if trigger.pos_ == "NOUN" and (trigger.dep_ in ("dobj", "nsubjpass", "attr") or (
             trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "for", "in", "into", "at", "during"))):
         # "held talks", "was on a visit", "went into talks": the verb's subject takes part
-        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        head = trigger.head if trigger.dep_ != "pobj" else _setting_verb(trigger)
         if head.lemma_.lower() in lexicon().light_verbs or head.pos_ in ("VERB", "AUX"):
             verb = head
     elif trigger.dep_ == "acl" and trigger.head.lemma_.lower() == "invitation" and \
@@ -756,8 +767,9 @@ def find_events(doc: Doc) -> list[Found]:
                 subj, everyone = [visitor], []
             elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS:
                 # "X told Y in a meeting": the verb's other participants were at the meeting too
-                everyone += _persons_in(_verb_objects(tok.head.head), index, last_subject)
-                setting_times = {t.i for c in tok.head.head.children if c.dep_ == "npadvmod" for t in c.subtree}
+                setting = _setting_verb(tok)
+                everyone += _persons_in(_verb_objects(setting), index, last_subject)
+                setting_times = {t.i for c in setting.children if c.dep_ == "npadvmod" for t in c.subtree}
             if speaker is not None and speaker not in subj and tok.lemma_.lower() not in REPORTING_VERBS:
                 # "Y met Z, X said": the one reporting takes no part, however the parser hangs X
                 everyone = [i for i in everyone if i != speaker]
@@ -820,7 +832,9 @@ def find_events(doc: Doc) -> list[Found]:
                 iso = gaz.country_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
                 if iso:
                     countries.add(iso)
-            if not actors and not targets and (len(countries) < 2 or not _state_subject(subj_tokens)
+            # "relations between Seoul and Hanoi were established in 1992": the states undergo it
+            undergoing = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] if passive else []
+            if not actors and not targets and (len(countries) < 2 or not _state_subject(subj_tokens or undergoing)
                                                or (trig.type == "CONSULT" and mode != "multilateral")):
                 # without people, only a state acting as subject makes an event ("China accused
                 # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one

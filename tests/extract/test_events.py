@@ -375,3 +375,19 @@ def test_the_one_invited_to_visit_is_the_visitor(nlp):  # type: ignore[no-untype
     (request,) = [e for e in events if e.type == "REQUEST"]
     assert (visit.actors, visit.status) == (["Mohammed VI"], "proposed")
     assert (request.actors, request.targets, request.status) == (["Emmanuel Macron"], ["Mohammed VI"], "done")
+
+
+def test_relations_established_and_upgraded_are_two_historical_events(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Diplomatic relations between South Korea and Vietnam were established in 1992 and upgraded "
+                     "to a comprehensive strategic partnership in 2022.", nlp, published="2025-03-05")
+    assert sorted((e.type, e.status, e.date) for e in events) == [("COOPERATE", "historical", "1992"),
+                                                                 ("COOPERATE", "historical", "2022")]
+
+
+def test_a_phone_call_the_parser_hangs_on_a_noun_is_still_a_call(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Serbian President Aleksandar Vucic congratulated Donald Trump on his election victory in a "
+                     "phone call on Wednesday. Italian Prime Minister Giorgia Meloni thanked Albanian Prime Minister "
+                     "Edi Rama for his support.", nlp, published="2025-03-05")
+    assert sorted((e.type, e.mode, e.actors[0]) for e in events) == [
+        ("CONSULT", "call", "Aleksandar Vucic"), ("SUPPORT", None, "Aleksandar Vucic"),
+        ("SUPPORT", None, "Giorgia Meloni")]
