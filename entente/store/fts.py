@@ -1,5 +1,5 @@
 """Full-text search over article text behind one function: FTS5 on SQLite, a tsvector GIN index
-on PostgreSQL (both made by migration 0003), a plain substring match on anything else."""
+on PostgreSQL (made by migrations 0003 and 0007), a plain substring match on anything else."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from sqlalchemy.sql.elements import BindParameter
 from entente.fold import ascii_name
 from entente.store import models as m
 
-# the indexed document on PostgreSQL; the GIN index of migration 0003 is on exactly this expression
-PG_DOCUMENT = "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
+# the indexed document on PostgreSQL: a stored generated column with a GIN index (migration 0007)
+PG_DOCUMENT = "articles.fts_document"
 
 
 class _ArticleMatches(ColumnElement[bool]):

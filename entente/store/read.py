@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import ColumnElement, Select, func, literal, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from entente.errors import InvalidParameter, NotFound
@@ -32,7 +32,7 @@ COUNT_LIMIT = 1000
 # A filter matching at most this many events (articles, for words) is read as a list and its
 # events sorted; one matching more is checked event by event while walking the events newest
 # first, which finds a page long before the end (and sorting tens of thousands takes longer).
-FEW_EVENTS = 5000
+FEW_EVENTS = 2000
 FEW_ARTICLES = 500
 Sort = Literal["newest", "oldest", "id"]
 Period = Literal["year", "month"]
@@ -249,10 +249,11 @@ def _taking_part(countries: Sequence[str]) -> Select[int]:
 @dataclass(frozen=True)
 class _Plan:
     """How `_event_query` reads the filters that name a set of events: those in `walk` match many
-    (checked per event, one index probe each), the others few (read as a list); `articles` are
-    the ids of the articles holding the words when they are few."""
+    (checked per event, one index probe each), those in `ids` few (given as their event ids),
+    others as a subquery; `articles` are the ids of the articles holding the words when they are few."""
 
     walk: frozenset[str] = frozenset()
+    ids: dict[str, list[int]] = field(default_factory=dict)
     articles: tuple[int, ...] | None = None
 
 
@@ -271,15 +272,14 @@ def _sets(f: EventFilter) -> dict[str, Select[Any]]:
     return out
 
 
-def _more_than(s: Session, ids: Select[Any], n: int) -> bool:
-    return (s.scalar(select(func.count()).select_from(ids.limit(n + 1).subquery())) or 0) > n
-
-
 def _plan(s: Session, f: EventFilter) -> _Plan:
-    """Which filters of `f` match many events, counting each only up to FEW_EVENTS."""
-    walk = frozenset(name for name, ids in _sets(f).items() if _more_than(s, ids, FEW_EVENTS))
+    """Which filters of `f` match many events and the events of those matching few, reading
+    each only up to FEW_EVENTS."""
+    found = {name: list(s.scalars(ids.limit(FEW_EVENTS + 1))) for name, ids in _sets(f).items()}
     articles = _few_articles(s, f.words)
-    return _Plan(walk, None if articles is None else tuple(articles))
+    return _Plan(walk=frozenset(name for name, ids in found.items() if len(ids) > FEW_EVENTS),
+                 ids={name: ids for name, ids in found.items() if len(ids) <= FEW_EVENTS},
+                 articles=None if articles is None else tuple(articles))
 
 
 def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[m.Event]:
@@ -292,7 +292,10 @@ def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[m.Event]:
             m.EventPair.a == countries[0], m.EventPair.b == countries[1])
     for name, ids in _sets(f).items():
         event_id = ids.selected_columns[0]
-        q = q.where(ids.where(event_id == m.Event.id).exists() if name in plan.walk else m.Event.id.in_(ids))
+        if name in plan.walk:
+            q = q.where(ids.where(event_id == m.Event.id).exists())
+        else:
+            q = q.where(m.Event.id.in_(plan.ids.get(name, ids)))
     for column, value in ((m.Event.type, f.type), (m.Event.mode, f.mode), (m.Event.status, f.status)):
         if value:
             q = q.where(column == value)
@@ -321,10 +324,24 @@ def _few_articles(s: Session, words: str | None) -> list[int] | None:
     return ids if len(ids) <= FEW_ARTICLES else None
 
 
-def _order(q: Select[m.Event], sort: Sort, f: EventFilter | None = None) -> Select[m.Event]:
+def _sorts_few(f: EventFilter, plan: _Plan) -> bool:
+    """True when a filter of `f` is read as a short list (and no pair drives the query)."""
+    if len(set(f.countries)) >= 2:
+        return False
+    return plan.articles is not None or bool(plan.ids)
+
+
+def _order(q: Select[m.Event], sort: Sort, f: EventFilter | None = None, plan: _Plan = _Plan()) -> Select[m.Event]:
     """`q` in the order `sort` asks; for a country pair by the pair's copies of date and id (the
     same values), which its index holds in that order."""
-    date, ident = (m.EventPair.date, m.EventPair.event_id) if f and len(set(f.countries)) >= 2 else (m.Event.date, m.Event.id)
+    date: ColumnElement[Any] = m.Event.date.expression
+    ident: ColumnElement[Any] = m.Event.id.expression
+    if f and len(set(f.countries)) >= 2:
+        date, ident = m.EventPair.date.expression, m.EventPair.event_id.expression
+    elif f and _sorts_few(f, plan):
+        # the same values as expressions no index holds: the planner then sorts the few matches
+        # rather than walking every event newest first to find them (PostgreSQL would, in parallel)
+        date, ident = m.Event.date + "", m.Event.id + 0
     if sort == "newest":
         return q.order_by(date.desc().nulls_last(), ident)
     if sort == "oldest":
@@ -369,8 +386,9 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "n
     check_choice(sort, ("newest", "oldest", "id"), "sort")
     f = f.checked()
     with store.session() as s:
-        q = _event_query(f, _plan(s, f))
-        rows = s.scalars(_with_details(_order(q, sort, f)).limit(limit).offset(offset)).all()
+        plan = _plan(s, f)
+        q = _event_query(f, plan)
+        rows = s.scalars(_with_details(_order(q, sort, f, plan)).limit(limit).offset(offset)).all()
         return _paged(s, _events_out(s, rows), q, offset, limit)
 
 
