@@ -60,6 +60,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 YEARS_LATER = dict(PATTERNS)["years_later"]
+# Words without which a pattern cannot match (one of them, in the case-folded text): a scan of
+# the article for a word is far cheaper than one for a pattern. None holds an "i", which
+# IGNORECASE also matches to "ı" and "İ" that case-folding does not turn into an "i".
+REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
+    "part_of_year": ("month",), "half": ("half",), "quarter": ("quarter",), "month_relative_year": ("year",),
+    "month_same_year": ("same",), "relative": ("year", "month", "week"), "days_offset": ("day", "week"),
+    "years_later": ("year",), "past_years": ("year",), "anniversary": ("versary",),
+}
 
 
 @dataclass
@@ -266,8 +274,11 @@ def find_times(text: str, published: str | None, dates: list[tuple[int, int]] | 
     `dates` are spans spaCy tagged DATE; those no rule covers are tried with dateparser.
     """
     anchor = Anchor.parse(published)
+    folded = text.casefold()
     matches: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, rx in PATTERNS:
+        if (words := REQUIRED_WORDS.get(kind)) and not any(w in folded for w in words):
+            continue
         for m in rx.finditer(text):
             matches.append((m.start(), -m.end(), kind, m))
     matches.sort()

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from entente.extract.time import find_times, parse_date
+from entente.extract.time import PATTERNS, REQUIRED_WORDS, find_times, parse_date
 
 
 def _values(text: str, published: str | None) -> list[str | None]:
@@ -63,3 +63,16 @@ def test_relative_dates_read_by_dateparser_follow_each_articles_publication_date
     assert first == [("2024-05-03", "dateparser"), ("2024-07-04", "dateparser")]
     assert second == [("2024-05-03", "dateparser"), ("2023-01-24", "dateparser")]
     assert again == first
+
+
+@pytest.mark.parametrize("kind", sorted(REQUIRED_WORDS))
+def test_a_pattern_matches_only_where_one_of_its_required_words_is(kind: str) -> None:
+    rx = dict(PATTERNS)[kind]
+    samples = ["the first nine months of 2024", "the second half of 2023", "the third quarter of 2022",
+               "in March last year", "in September the same year", "next week", "two days ago", "a week earlier",
+               "11 years later", "over the past 10 years", "the 30th anniversary", "THE FIRST HALF OF 2023",
+               "the ſecond half of 2023, the ſame year", "Two Weeks Ago", "the 75TH ANNIVERSARY"]
+    for text in samples:
+        if rx.search(text):
+            assert any(w in text.casefold() for w in REQUIRED_WORDS[kind]), text
+    assert any(rx.search(text) for text in samples)
