@@ -315,7 +315,9 @@ def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | Non
     found: list[int] = []
     for t in tokens:
         i = index.at(t)
-        if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and not _names_its_own(t, index):
+        # "HE Prime Minister ...": His Excellency, not a pronoun
+        if i is None and t.lower_ in PRONOUNS and t.pos_ == "PRON" and not t.text.isupper() and \
+                not _names_its_own(t, index):
             i = _antecedent(t, index, last_subject)
         if i is None and t.lower_ in ("i", "me", "my") and t.pos_ == "PRON":
             # a quote's first person is its speaker: '"... my visit ...," Putin pointed out'

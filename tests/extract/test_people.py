@@ -125,3 +125,16 @@ def test_a_monarch_sharing_a_ministers_name_is_another_person(nlp):  # type: ign
     by_name = {p.name: p for p in people}
     assert "Sultan" not in by_name["Anwar Ibrahim"].roles
     assert any(p.name != "Anwar Ibrahim" and "Sultan" in p.roles for p in people)
+
+
+def test_honorifics_between_title_and_name(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("HH the Amir Sheikh Tamim bin Hamad Al-Thani received a phone call today from Turkish President "
+                    "Recep Tayyip Erdogan. Earlier this month, HE Prime Minister and Minister of Foreign Affairs "
+                    "Sheikh Mohammed bin Abdulrahman bin Jassim Al-Thani met Turkish Foreign Minister Hakan Fidan in "
+                    "Ankara.", nlp, published="2024-11-14")
+    people = _people(rec)
+    assert people["Tamim bin Hamad Al-Thani"].roles == ["Amir"]
+    assert people["Mohammed bin Abdulrahman bin Jassim Al-Thani"].roles == ["Prime Minister",
+                                                                           "Minister of Foreign Affairs"]
+    (meet,) = [e for e in rec.events if e.mode == "meet"]
+    assert "Tamim bin Hamad Al-Thani" not in meet.actors + meet.targets  # "HE" is His Excellency, not "he"
