@@ -847,8 +847,9 @@ def find_events(doc: Doc) -> list[Found]:
                 visiting = {people[i].country for i in actors}
                 if visiting and article.dateline_country not in visiting:
                     f.location = gaz.countries[article.dateline_country].name
-            if f.mode in ("meet", "call") and f.location is None and article is not None and (
+            if f.mode != "visit" and f.location is None and article is not None and status == "done" and (
                     date and date == published and article.dateline):
+                # the day's news happened where it was filed from, unless the sentence says otherwise
                 f.location = article.dateline
             found.append(f)
             if not f.actors and not subj and (iso := _state_iso(subj_tokens)) is not None:

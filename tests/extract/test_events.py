@@ -391,3 +391,11 @@ def test_a_phone_call_the_parser_hangs_on_a_noun_is_still_a_call(nlp):  # type: 
     assert sorted((e.type, e.mode, e.actors[0]) for e in events) == [
         ("CONSULT", "call", "Aleksandar Vucic"), ("SUPPORT", None, "Aleksandar Vucic"),
         ("SUPPORT", None, "Giorgia Meloni")]
+
+
+def test_the_days_news_happened_at_the_dateline_unless_placed(nlp):  # type: ignore[no-untyped-def]
+    events = _events("AMMAN, Jan. 14 (Petra) - Jordanian Foreign Minister Ayman Safadi on Tuesday condemned "
+                     "Israeli settlement expansion and signed an agreement with Iraqi Foreign Minister Fuad Hussein "
+                     "in Baghdad last week.", nlp, published="2025-01-14")
+    where = {e.type: e.location for e in events}
+    assert where["ACCUSE"] == "Amman" and where.get("AGREE") != "Amman"
