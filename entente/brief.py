@@ -151,16 +151,15 @@ def event_sentence(e: EventOut) -> str | None:
 
 def _event_sentences(events: Iterable[EventOut], cites: Citations, published: dict[str, str | None]) -> list[Sentence]:
     """One sentence per distinct wording; reports of the same happening share it and all their citations."""
-    grouped: dict[str, list[int]] = {}
+    grouped: dict[str, list[EventOut]] = {}
     for e in events:
         text = event_sentence(e)
-        if text is None:
-            continue
-        n = cites.cite(e.doc_id, published.get(e.doc_id), e.evidence.text)
-        grouped.setdefault(text, [])
-        if n not in grouped[text]:
-            grouped[text].append(n)
-    return [Sentence(t, sorted(ns)) for t, ns in grouped.items()][:MAX_ITEMS]
+        if text is not None:
+            grouped.setdefault(text, []).append(e)
+    # sources are numbered only for the sentences kept, so every numbered source is cited
+    kept = list(grouped.items())[:MAX_ITEMS]
+    return [Sentence(t, sorted({cites.cite(e.doc_id, published.get(e.doc_id), e.evidence.text) for e in evs}))
+            for t, evs in kept]
 
 
 def _headlines(events: list[EventOut], n: int = 5) -> list[EventOut]:
@@ -223,10 +222,10 @@ def _numbers(items: list[FactOut], cites: Citations) -> list[Sentence]:
         if about and about[-1].isalnum():  # a cut-off subject ("Russian-") says nothing
             series[(f.unit, about)].append(f)
     out = []
-    for (_unit, about), fs in sorted(series.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for (_unit, about), fs in sorted(series.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_ITEMS]:
         text = _series_sentence(about[0].upper() + about[1:], fs)
         out.append(Sentence(text, sorted({cites.cite(f.doc_id, f.published, f.evidence.text) for f in fs})))
-    return out[:MAX_ITEMS]
+    return out
 
 
 def build(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> Briefing:
