@@ -12,6 +12,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from entente import gazetteer
 from entente.extract.doctext import doc_text
 from entente.extract.time import TimeExpr
 from entente.records import Evidence, Fact
@@ -130,10 +131,14 @@ def find_facts(doc: Doc) -> list[Fact]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b, *_ in found) and not any(a < e and s < b for a, b in time_spans)
 
+    article = doc._.article
+    home = gazetteer.load().home_of(article.source) if article is not None else None
     for rx in (u.money_prefix, u.money_suffix):
         for m in rx.finditer(text):
             cur = m.group("cur")
             code = u.data["currency_prefix"].get(cur) or u.data["currency_suffix"].get(cur)
+            if cur == "$":  # a bare dollar is the outlet's own: "$13.5 billion" in a Canadian Press story
+                code = u.data.get("dollar_homes", {}).get(home, code)
             if code and free(m.start(), m.end()):
                 found.append((m.start(), m.end(), _value(m.group("num"), m.group("scale")), code))
     for m in u.percent.finditer(text):

@@ -16,6 +16,9 @@ pytestmark = pytest.mark.slow
     ("Food exports are growing, exceeding US$1 billion in 2024.", 1e9, "USD", "more than"),
     ("Germany pledged €1.2 billion in aid to Ukraine.", 1.2e9, "EUR", None),
     ("Kenya borrowed 500 million dollars from China.", 5e8, "USD", None),
+    ("New Zealand will provide $NZ20 million to the Fiji police.", 2e7, "NZD", None),
+    ("The government will provide HUF 10 billion for the programme.", 1e10, "HUF", None),
+    ("Trade between the two countries exceeded QR 1.1 billion in 2023.", 1.1e9, "QAR", "more than"),
 ])
 def test_reads_quantities_with_unit_and_qualifier(nlp, sentence, value, unit, qualifier):  # type: ignore[no-untyped-def]
     facts = record_of(sentence, nlp).facts
@@ -41,6 +44,7 @@ def test_every_currency_of_the_lexicon_is_iso_4217():  # type: ignore[no-untyped
     from entente.extract.quantities import units
 
     codes = set(units().data["currency_prefix"].values()) | set(units().data["currency_suffix"].values())
+    codes |= set(units().data["dollar_homes"].values())
     assert {c for c in codes if pycountry.currencies.get(alpha_3=c) is None} == set()
 
 
@@ -58,3 +62,11 @@ def test_an_ordinal_is_not_a_count(nlp):  # type: ignore[no-untyped-def]
     facts = record_of("The two leaders last met in June 2024 for the 11th Malaysia-Singapore Leaders' Retreat, "
                       "where they signed 3 agreements.", nlp, published="2025-01-07").facts
     assert [(f.value, f.unit) for f in facts] == [(3.0, "count")]
+
+
+def test_a_bare_dollar_is_the_outlets_own(nlp):  # type: ignore[no-untyped-def]
+    canadian = record_of("OTTAWA (CP) - Two-way trade between Canada and India was worth about $13.5 billion in "
+                         "2023.", nlp, published="2024-10-14").facts
+    american = record_of("WASHINGTON (AP) - Two-way trade between the United States and India was worth about "
+                         "$190 billion in 2023.", nlp, published="2024-10-14").facts
+    assert [f.unit for f in canadian] == ["CAD"] and [f.unit for f in american] == ["USD"]
