@@ -26,7 +26,7 @@ from entente.extract.people import Person
 from entente.extract.quantities import evidence
 from entente.extract.time import TimeExpr
 from entente.fold import key
-from entente.records import Event
+from entente.records import CleanArticle, Event
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
 MODAL_DEPS = {"aux", "auxpass", "neg", "advmod", "amod", "det", "prt", "mark", "npadvmod"}
@@ -847,10 +847,6 @@ def find_events(doc: Doc) -> list[Found]:
                 visiting = {people[i].country for i in actors}
                 if visiting and article.dateline_country not in visiting:
                     f.location = gaz.countries[article.dateline_country].name
-            if f.mode != "visit" and f.location is None and article is not None and status == "done" and (
-                    date and date == published and article.dateline):
-                # the day's news happened where it was filed from, unless the sentence says otherwise
-                f.location = article.dateline
             found.append(f)
             if not f.actors and not subj and (iso := _state_iso(subj_tokens)) is not None:
                 unvoiced.append((f, iso, number))
@@ -872,7 +868,25 @@ def find_events(doc: Doc) -> list[Found]:
             elif named:
                 last_subject = named[0]
     _lead_counterparts(found, doc, index, published)
+    _place_the_days_news(found, article)
     return merge(found)
+
+
+def _place_the_days_news(found: list[Found], article: CleanArticle | None) -> None:
+    """Events done on the day of publication with no place of their own happened where that day's
+    other events are placed ('met in Bangkok ... they agreed'), else where the story was filed."""
+    if article is None or not article.published:
+        return
+    day = [f for f in found if f.date == article.published and f.status == "done" and f.mode != "visit"]
+    placed = {f.location for f in day if f.location}
+    where = placed.pop() if len(placed) == 1 else article.dateline
+    gaz = gazetteer.load()
+    if where and where != article.dateline and gaz.city(where) is None and \
+            gaz.country_of(where) == article.dateline_country and article.dateline:
+        where = article.dateline  # "India" and a New Delhi dateline: the city says more
+    for f in day:
+        if f.location is None and where:
+            f.location = where
 
 
 def _lead_counterparts(found: list[Found], doc: Doc, index: PersonIndex, published: str | None) -> None:

@@ -399,3 +399,10 @@ def test_the_days_news_happened_at_the_dateline_unless_placed(nlp):  # type: ign
                      "in Baghdad last week.", nlp, published="2025-01-14")
     where = {e.type: e.location for e in events}
     assert where["ACCUSE"] == "Amman" and where.get("AGREE") != "Amman"
+
+
+def test_the_days_events_share_the_place_of_the_one_placed(nlp):  # type: ignore[no-untyped-def]
+    events = _events("KUALA LUMPUR, March 12 (Bernama) - Prime Minister Anwar Ibrahim met Thai Prime Minister "
+                     "Srettha Thavisin in Bangkok on Tuesday. The two leaders agreed to speed up work on a new "
+                     "border crossing.", nlp, published="2024-03-12")
+    assert {e.type: e.location for e in events} == {"CONSULT": "Bangkok", "AGREE": "Bangkok"}
