@@ -9,15 +9,18 @@ A year the text cannot tell stays unknown (`--MM-DD`); nothing is invented.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from importlib import resources
 
 import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente import gazetteer
 from entente.extract.doctext import doc_text
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -44,6 +47,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{YEAR}|(?P<rel>this|last)\s+year)", re.I)),
     ("half", re.compile(rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+{YEAR}", re.I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+{YEAR}", re.I)),
+    ("split_year", re.compile(r"\b(?:(?:FY|fiscal(?:\s+year)?)\s?)?(?P<year>(?:19|20)\d\d)\s?[-–/]\s?(?P<y2>\d\d)\b"
+                              r"(?![-–/]\d)(?:\s+fiscal(?:\s+year)?)?", re.I)),
+    ("year_to", re.compile(rf"\b(?:the\s+)?(?:year|twelve\s+months|12\s+months|four\s+quarters)\s+(?:to|ending|ended)"
+                           rf"\s+(?:the\s+end\s+of\s+)?{MONTH}(?:\s+{YEAR})?", re.I)),
     ("my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}", re.I)),
     ("month_relative_year", re.compile(rf"\b(?:in\s+)?{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)),
     ("month_same_year", re.compile(rf"\b(?:in\s+)?{MONTH}\s+(?:of\s+)?the\s+same\s+year", re.I)),
@@ -67,6 +74,7 @@ REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "part_of_year": ("month",), "half": ("half",), "quarter": ("quarter",), "month_relative_year": ("year",),
     "month_same_year": ("same",), "relative": ("year", "month", "week"), "days_offset": ("day", "week"),
     "years_later": ("year",), "past_years": ("year",), "anniversary": ("versary",),
+    "year_to": ("year", "month", "quarter"),
 }
 
 
@@ -90,18 +98,19 @@ class Anchor:
     year: int | None
     month: int | None
     day: int | None
+    fiscal_start: int = 4  # the month the outlet's country starts its fiscal year in
 
     @classmethod
-    def parse(cls, published: str | None) -> Anchor:
+    def parse(cls, published: str | None, fiscal_start: int = 4) -> Anchor:
         if not published:
-            return cls(None, None, None)
+            return cls(None, None, None, fiscal_start)
         m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", published)
         if m:
-            return cls(int(m[1]), int(m[2]), int(m[3]))
+            return cls(int(m[1]), int(m[2]), int(m[3]), fiscal_start)
         m = re.fullmatch(r"--(\d\d)-(\d\d)", published)
         if m:
-            return cls(None, int(m[1]), int(m[2]))
-        return cls(None, None, None)
+            return cls(None, int(m[1]), int(m[2]), fiscal_start)
+        return cls(None, None, None, fiscal_start)
 
     def as_date(self) -> date | None:
         if self.year and self.month and self.day:
@@ -171,6 +180,21 @@ def resolve(kind: str, m: re.Match[str], anchor: Anchor, context_year: int | Non
     if kind == "quarter":
         q = ["first", "second", "third", "fourth"].index(g["q"].lower())
         e.value = f"{year}-{3 * q + 1:02d}/{year}-{3 * q + 3:02d}"
+        return e
+    if kind == "split_year":
+        # "2023-24": a fiscal year, from the month the outlet's country starts it in
+        if year is None or (year + 1) % 100 != int(g["y2"]):
+            return None  # "2019-2020" is two years, "2023-25" no fiscal year
+        start = anchor.fiscal_start
+        e.value = f"{year}-01/{year}-12" if start == 1 else f"{year}-{start:02d}/{year + 1}-{start - 1:02d}"
+        return e
+    if kind == "year_to" and month:
+        # "the year to March", "the four quarters to the end of September 2024": the 12 months ending then
+        end_year = year or _year_for(anchor, month, None, future=False)
+        if end_year is None:
+            return None
+        first = month % 12 + 1
+        e.value = f"{end_year - (first != 1)}-{first:02d}/{end_year}-{month:02d}"
         return e
     if kind == "my" and month:
         e.value = f"{year}-{month:02d}"
@@ -268,12 +292,14 @@ def _relative(e: TimeExpr, rel: str, unit: str, anchor: Anchor) -> TimeExpr:
     return e
 
 
-def find_times(text: str, published: str | None, dates: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
+def find_times(text: str, published: str | None, dates: list[tuple[int, int]] | None = None,
+               fiscal_start: int = 4) -> list[TimeExpr]:
     """Every time expression in `text`, left to right, resolved against `published`.
 
     `dates` are spans spaCy tagged DATE; those no rule covers are tried with dateparser.
+    `fiscal_start` is the month fiscal years start in where the article was written.
     """
-    anchor = Anchor.parse(published)
+    anchor = Anchor.parse(published, fiscal_start)
     folded = text.casefold()
     matches: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, rx in PATTERNS:
@@ -347,7 +373,20 @@ def parse_date(text: str, base: date) -> str | None:
 @Language.component("entente_time")
 def time_component(doc: Doc) -> Doc:
     """Set doc._.times: the article's time expressions, resolved against its publication date."""
-    published = doc._.article.published if doc._.article is not None else None
+    article = doc._.article
+    published = article.published if article is not None else None
     dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    doc._.times = find_times(doc_text(doc), published, dates)
+    home = gazetteer.load().home_of(article.source) if article is not None else None
+    doc._.times = find_times(doc_text(doc), published, dates, fiscal_start(home))
     return doc
+
+
+@lru_cache(maxsize=1)
+def _fiscal_years() -> dict:
+    return json.loads(resources.files("entente.data").joinpath("fiscal_years.json").read_text(encoding="utf-8"))
+
+
+def fiscal_start(country: str | None) -> int:
+    """The month a fiscal year starts in, in `country` (fiscal_years.json)."""
+    data = _fiscal_years()
+    return int(data["starts"].get(country or "", data["default"]))

@@ -71,8 +71,35 @@ def test_a_pattern_matches_only_where_one_of_its_required_words_is(kind: str) ->
     samples = ["the first nine months of 2024", "the second half of 2023", "the third quarter of 2022",
                "in March last year", "in September the same year", "next week", "two days ago", "a week earlier",
                "11 years later", "over the past 10 years", "the 30th anniversary", "THE FIRST HALF OF 2023",
-               "the ſecond half of 2023, the ſame year", "Two Weeks Ago", "the 75TH ANNIVERSARY"]
+               "the ſecond half of 2023, the ſame year", "Two Weeks Ago", "the 75TH ANNIVERSARY",
+               "the year to March", "THE FOUR QUARTERS TO THE END OF SEPTEMBER 2024"]
     for text in samples:
         if rx.search(text):
             assert any(w in text.casefold() for w in REQUIRED_WORDS[kind]), text
     assert any(rx.search(text) for text in samples)
+
+
+@pytest.mark.parametrize("text,fiscal_start,value", [
+    ("Bilateral trade stood at USD 22.85 billion in 2023-24.", 4, "2023-04/2024-03"),
+    ("Exports rose in FY2023-24.", 4, "2023-04/2024-03"),
+    ("Two-way trade reached A$30 billion in 2023-24.", 7, "2023-07/2024-06"),
+    ("Trade was worth about $NZ1.1 billion in the year to March.", 7, "2024-04/2025-03"),
+    ("Trade stood at £7.2 billion in the four quarters to the end of September 2024.", 4, "2023-10/2024-09"),
+])
+def test_fiscal_and_trailing_years(text, fiscal_start, value):  # type: ignore[no-untyped-def]
+    from entente.extract.time import find_times
+
+    assert [e.value for e in find_times(text, "2025-06-11", fiscal_start=fiscal_start)][-1] == value
+
+
+def test_two_years_apart_are_not_a_fiscal_year():  # type: ignore[no-untyped-def]
+    from entente.extract.time import find_times
+
+    assert [e.value for e in find_times("between 2023-25 and 2019-2020", "2025-06-11")] == [
+        "2023", "2019", "2020"]
+
+
+def test_fiscal_year_start_by_outlet_country():  # type: ignore[no-untyped-def]
+    from entente.extract.time import fiscal_start
+
+    assert (fiscal_start("IND"), fiscal_start("AUS"), fiscal_start("USA"), fiscal_start(None)) == (4, 7, 10, 4)
