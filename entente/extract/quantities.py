@@ -120,6 +120,22 @@ def _period(times: list[TimeExpr], sent: Span, start: int, end: int) -> str | No
     return None
 
 
+def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
+    """The publication year for a count stated in the present tense with no time of its own:
+    'some 184,000 ethnic Hungarians live in Vojvodina', 'more than 20,000 are currently studying'."""
+    if not published or not re.match(r"\d{4}", published):
+        return None
+    tok = next((t for t in sent if t.idx >= start), None)
+    verb = tok
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    present = bool(tenses & {"VBP", "VBZ"}) and not tenses & {"VBD", "MD"}
+    return published[:4] if present else None
+
+
 def find_facts(doc: Doc) -> list[Fact]:
     """The article's facts: money, percentages and counts of things or people."""
     u = units()
@@ -133,6 +149,7 @@ def find_facts(doc: Doc) -> list[Fact]:
 
     article = doc._.article
     home = gazetteer.load().home_of(article.source) if article is not None else None
+    published = article.published if article is not None else None
     for rx in (u.money_prefix, u.money_suffix):
         for m in rx.finditer(text):
             cur = m.group("cur")
@@ -152,7 +169,8 @@ def find_facts(doc: Doc) -> list[Fact]:
         sent = _sentence(doc, start)
         if sent is None:
             continue
-        facts.append(Fact(value=value, unit=unit, period=_period(times, sent, start, end),
+        facts.append(Fact(value=value, unit=unit, period=_period(times, sent, start, end) or (
+                          _stated_now(sent, start, published) if unit == "count" else None),
                           about=_about(doc, start, end, unit), qualifier=_qualifier(text, start),
                           evidence=evidence(doc, sent)))
     return facts

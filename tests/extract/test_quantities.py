@@ -70,3 +70,9 @@ def test_a_bare_dollar_is_the_outlets_own(nlp):  # type: ignore[no-untyped-def]
     american = record_of("WASHINGTON (AP) - Two-way trade between the United States and India was worth about "
                          "$190 billion in 2023.", nlp, published="2024-10-14").facts
     assert [f.unit for f in canadian] == ["CAD"] and [f.unit for f in american] == ["USD"]
+
+
+def test_a_count_stated_in_the_present_is_of_the_year_of_publication(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("Some 184,000 ethnic Hungarians live in Vojvodina. In 2019, 12,000 students studied abroad.",
+                      nlp, published="2024-12-12").facts
+    assert [(f.value, f.period) for f in facts] == [(184000, "2024"), (12000, "2019")]
