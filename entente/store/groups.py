@@ -218,6 +218,17 @@ def _group_sketches(s: Session, groups: list[m.EventGroup]) -> dict[int, resolve
             for g in groups}
 
 
+def _years(date: str | None) -> tuple[str, str] | None:
+    """Bounds, by year, of the dates a group dated `date` could be compatible with: from two years
+    before it starts (no report spans longer) to the end of the year after it ends; None when
+    `date` names no year."""
+    lo, _, hi = (date or "").partition("/")
+    hi = hi or lo
+    if not (lo[:4].isdigit() and hi[:4].isdigit()):
+        return None
+    return str(int(lo[:4]) - 2), str(int(hi[:4]) + 1) + "~"
+
+
 def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch) -> None:
     """Link an announced group (`mine` is its sketch) to the group of its realisation, in
     whichever order they came."""
@@ -230,6 +241,10 @@ def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch) -> None:
     q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
                                    m.EventGroup.id.in_(sub), m.EventGroup.id != group.id)
     q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
+    years = _years(mine.date)
+    if years is not None:
+        # a realisation years apart cannot match (resolve.dates_compatible); undated ones might
+        q = q.where(m.EventGroup.date.is_(None) | m.EventGroup.date.startswith("--") | m.EventGroup.date.between(*years))
     others = s.scalars(q.order_by(m.EventGroup.id)).all()
     theirs_all = _group_sketches(s, list(others))
     for other in others:

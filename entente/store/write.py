@@ -9,10 +9,11 @@ over its new events."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from entente import resolve
@@ -37,7 +38,7 @@ class Batch:
         self.s = s
         self.fixes = overrides(s)
         self.by_key: dict[str, dict[int, m.Entity]] = {}
-        self.names: dict[int, list[str]] = {}
+        self.names: dict[int, Counter[str]] = {}
         self.events: list[m.Event] = []
 
     def load(self, keys: Iterable[str]) -> None:
@@ -72,19 +73,21 @@ class Batch:
         ingest order); `added` holds the names this article gave them."""
         known = [eid for eid in added if eid in self.names]
         for eid in known:
-            self.names[eid].extend(added[eid])
+            self.names[eid].update(added[eid])
         missing = sorted(set(added) - set(known))
         if missing:
             for eid in missing:
-                self.names[eid] = []
-            rows = self.s.execute(select(m.ArticleActor.entity_id, m.ArticleActor.name)
-                                  .where(m.ArticleActor.entity_id.in_(missing)))
-            for eid, name in rows:
-                self.names[eid].append(name)
+                self.names[eid] = Counter()
+            # counted in the database: a much-reported actor is named in thousands of articles
+            rows = self.s.execute(select(m.ArticleActor.entity_id, m.ArticleActor.name, func.count())
+                                  .where(m.ArticleActor.entity_id.in_(missing))
+                                  .group_by(m.ArticleActor.entity_id, m.ArticleActor.name))
+            for eid, name, n in rows:
+                self.names[eid][name] += n
         for eid in added:
             entity = self.s.get(m.Entity, eid)
             if entity is not None and self.names[eid]:
-                entity.name = resolve.canonical_name(self.names[eid])
+                entity.name = resolve.canonical_name(self.names[eid])  # Counter(counter) keeps the counts
                 entity.key = resolve.actor_key(entity.name)
 
     def finish(self) -> None:
@@ -131,7 +134,7 @@ def _actor(batch: Batch, kind: str, name: str, country: str | None, aliases: lis
         batch.s.add(entity)
         # the id orders candidates and keys the article's rows
         batch.s.flush()
-        batch.names[entity.id] = []
+        batch.names[entity.id] = Counter()
     entity.country = entity.country or country
     have = {a.alias for a in entity.aliases}
     for alias in sorted({name, *aliases} - have):

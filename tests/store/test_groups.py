@@ -67,3 +67,32 @@ def test_regrouping_looks_a_month_around_the_new_reports(dates, published, windo
 
     seeds = [m.Event(date=d, article=m.Article(published=p)) for d, p in zip(dates, published, strict=True)]
     assert _window(seeds) == window
+
+
+@pytest.mark.parametrize("date, years", [
+    ("2024-03-12", ("2022", "2025~")),
+    ("2024", ("2022", "2025~")),
+    ("2023-12-30/2024-01-02", ("2021", "2025~")),
+    ("--03-12", None),
+    (None, None),
+])
+def test_plans_and_realisations_are_looked_for_within_a_few_years(date, years):  # type: ignore[no-untyped-def]
+    from entente.resolve import dates_compatible
+    from entente.store.groups import _years
+
+    assert _years(date) == years
+    if years is not None:
+        # just outside the bounds nothing is compatible, just inside it may be
+        assert not dates_compatible(date, f"{int(years[0]) - 1}-12-30")
+        assert not dates_compatible(date, f"{int(years[1][:4]) + 1}-01-02")
+
+
+@pytest.mark.parametrize("order", [list(range(5)), [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]])
+def test_batched_events_are_grouped_as_one_by_one(store, corpus, order):  # type: ignore[no-untyped-def]
+    pairs = [corpus[d] for d in [*OUTLETS, PLAN, "ind_singh_rajnath_01"]]
+    assert store.save_many([pairs[i] for i in order]) == ["ingested"] * 5
+    with store.session() as s:
+        done = s.scalars(select(m.EventGroup).where(m.EventGroup.type == "CONSULT", m.EventGroup.status == "done",
+                                                    m.EventGroup.sources == 3)).one()
+        plans = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "planned")).all()
+        assert [p.realised_by for p in plans] == [done.id]
