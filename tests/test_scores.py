@@ -28,15 +28,23 @@ def _score(articles, gold, tmp_path):  # type: ignore[no-untyped-def]
     return module.score(pred, gold, articles)
 
 
-@pytest.mark.parametrize("articles,gold,floor", [
-    (SHARED / "seeds", SHARED / "gold", 0.85),
-    (DATA / "articles", DATA / "gold", 0.80),
-    (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.75),
+@pytest.mark.parametrize("articles,gold,floor,events_floor", [
+    (SHARED / "seeds", SHARED / "gold", 0.95, 0.80),
+    (DATA / "articles", DATA / "gold", 0.90, 0.70),
+    (DATA / "heldout" / "articles", DATA / "heldout" / "gold", 0.88, 0.70),
 ])
-def test_records_score_against_gold(articles, gold, floor, tmp_path):  # type: ignore[no-untyped-def]
+def test_records_score_against_gold(articles, gold, floor, events_floor, tmp_path):  # type: ignore[no-untyped-def]
     result = _score(articles, gold, tmp_path)
     assert result["score"] >= floor
+    assert result["overall"]["events"][2] >= events_floor  # issue 5: events F1 (0.80 dev set, 0.70 other pairs)
     assert result["leaks"] == []
     assert result["missing"] == []
     assert result["accuracy"]["evidence_verbatim"] == 1.0
     assert result["accuracy"]["evidence_offsets"] == 1.0
+
+
+def test_events_on_the_dev_set_meet_the_issue_targets(tmp_path):  # type: ignore[no-untyped-def]
+    """Issue 5 on the seeds: mode and date accuracy >= 0.85 on matched events, sectors F1 >= 0.80."""
+    result = _score(SHARED / "seeds", SHARED / "gold", tmp_path)
+    assert result["accuracy"]["mode"] >= 0.85 and result["accuracy"]["date"] >= 0.85
+    assert result["overall"]["sectors"][2] >= 0.80
