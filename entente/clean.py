@@ -15,7 +15,7 @@ from datetime import date
 
 from entente import gazetteer
 from entente.errors import Messages
-from entente.fold import key
+from entente.fold import ascii_name, key
 from entente.records import CleanArticle, RawArticle
 
 HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
@@ -107,7 +107,7 @@ def find_dateline(text: str, skip: int = 0) -> Dateline | None:
             c = gaz.city(part)
             iso = gaz.country_of(part)
             if c:
-                city = city or c.name
+                city = city or ascii_name(c.name)  # the spec's English ASCII form: "Brasilia"
                 country = country or c.country
             elif iso:
                 country = country or iso

@@ -34,6 +34,8 @@ def test_finds_date_source_and_dateline_of_samples(name, published, source, date
      None, "Anadolu", "Ankara"),
     ("Kenya and China signed six agreements on Tuesday, officials said. — Bernama",
      None, "Bernama", None),
+    ("BRASILIA, Nov. 20 (Xinhua) -- Chinese President Xi Jinping held talks with Lula on Wednesday.",
+     "--11-20", "Xinhua", "Brasilia"),  # the spec's English ASCII form, not the gazetteer's "Brasília"
 ])
 def test_reads_wire_datelines_of_other_outlets(text, published, source, dateline):  # type: ignore[no-untyped-def]
     a = clean(RawArticle(doc_id="x", text=text, origin="<test>"))

@@ -25,7 +25,7 @@ from entente.extract.doctext import doc_text
 from entente.extract.people import Person
 from entente.extract.quantities import evidence
 from entente.extract.time import TimeExpr
-from entente.fold import key
+from entente.fold import ascii_name, key
 from entente.records import CleanArticle, Event
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -586,6 +586,12 @@ def _voice(unvoiced: list[tuple[Found, str, int]], speaker: int, country: str | 
             unvoiced.remove(item)
 
 
+def _between_states(region: list[Token]) -> bool:
+    """'the establishment of diplomatic ties between China and Brazil': the phrase names both states."""
+    return any(t.lower_ == "between" and t.dep_ == "prep" and
+               sum(_stands_for_state(w) for w in t.subtree) >= 2 for t in region)
+
+
 def _state_subject(tokens: list[Token]) -> bool:
     return any(_stands_for_state(t) for t in tokens)
 
@@ -750,8 +756,11 @@ def find_events(doc: Doc) -> list[Found]:
             if not subj and GROUP_REFS.search(group_words) and not _institutions(subj_tokens):
                 subj = _group(group_words, index, tok.idx, last_group)
             everyone = _persons_in(region, index, last_subject)
-            if tok.pos_ == "NOUN" and not subj and not everyone and _definite(tok):
-                # "the trip", "the talks": a further mention of an event already read
+            dated_apart = any(t.kind == "anniversary" or _token_at(doc, t.start) in {w.i for w in region}
+                              for t in sent_times)
+            if tok.pos_ == "NOUN" and not subj and not everyone and _definite(tok) and not dated_apart:
+                # "the trip", "the talks": a further mention of an event already read (unless the
+                # sentence dates it: "the 50th anniversary of the establishment of ties")
                 earlier = next((f for f in reversed(found) if f.type == candidates[0].type
                                 and f.mode == candidates[0].mode), None)
                 if earlier is not None:
@@ -836,7 +845,8 @@ def find_events(doc: Doc) -> list[Found]:
                     countries.add(iso)
             # "relations between Seoul and Hanoi were established in 1992": the states undergo it
             undergoing = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] if passive else []
-            if not actors and not targets and (len(countries) < 2 or not _state_subject(subj_tokens or undergoing)
+            if not actors and not targets and (len(countries) < 2 or not (
+                    _state_subject(subj_tokens or undergoing) or _between_states(region))
                                                or (trig.type == "CONSULT" and mode != "multilateral")):
                 # without people, only a state acting as subject makes an event ("China accused
                 # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
@@ -975,7 +985,8 @@ def to_events(doc: Doc, found: list[Found]) -> list[Event]:
         ev = [evidence(doc, s) for s in f.sents]
         events.append(Event(
             type=f.type, mode=f.mode, date=f.date, actors=[people[i].name for i in f.actors],
-            targets=[people[i].name for i in f.targets], countries=sorted(f.countries), location=f.location,
+            targets=[people[i].name for i in f.targets], countries=sorted(f.countries),
+            location=ascii_name(f.location) if f.location else None,
             status=f.status, trigger=f.trigger.text, evidence=ev[0],  # type: ignore[arg-type]
             more_evidence=[e for e in ev[1:] if e != ev[0]],
         ))

@@ -406,3 +406,12 @@ def test_the_days_events_share_the_place_of_the_one_placed(nlp):  # type: ignore
                      "Srettha Thavisin in Bangkok on Tuesday. The two leaders agreed to speed up work on a new "
                      "border crossing.", nlp, published="2024-03-12")
     assert {e.type: e.location for e in events} == {"CONSULT": "Bangkok", "AGREE": "Bangkok"}
+
+
+def test_elevation_and_anniversary_of_relations(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva on "
+                     "Wednesday, and the two heads of state announced the elevation of bilateral relations.\n\n"
+                     "This year marks the 50th anniversary of the establishment of diplomatic ties between China "
+                     "and Brazil.", nlp, published="2024-11-20")
+    cooperate = sorted((e.status, e.date, len(e.more_evidence)) for e in events if e.type == "COOPERATE")
+    assert cooperate == [("done", "2024-11-20", 0), ("historical", "1974", 0)]
