@@ -54,6 +54,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}", re.I)),
     ("month_relative_year", re.compile(rf"\b(?:in\s+)?{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)),
     ("month_same_year", re.compile(rf"\b(?:in\s+)?{MONTH}\s+(?:of\s+)?the\s+same\s+year", re.I)),
+    ("same_day", re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)),
     ("in_month", re.compile(rf"\b(?:in|since|during|by|until|from|early|late|mid|mid-)\s+(?:early\s+|late\s+|mid-?)?{MONTH}(?!\s+\d)\b")),
     ("relative", re.compile(r"\b(?P<rel>last|this|next|the\s+previous|the\s+coming|the\s+past)\s+(?P<unit>year|month|week)\b", re.I)),
     ("deictic", re.compile(r"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b", re.I)),
@@ -72,7 +73,7 @@ YEARS_LATER = dict(PATTERNS)["years_later"]
 # IGNORECASE also matches to "ı" and "İ" that case-folding does not turn into an "i".
 REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "part_of_year": ("month",), "half": ("half",), "quarter": ("quarter",), "month_relative_year": ("year",),
-    "month_same_year": ("same",), "relative": ("year", "month", "week"), "days_offset": ("day", "week"),
+    "month_same_year": ("same",), "same_day": ("same",), "relative": ("year", "month", "week"), "days_offset": ("day", "week"),
     "years_later": ("year",), "past_years": ("year",), "anniversary": ("versary",),
     "year_to": ("year", "month", "quarter"),
 }
@@ -208,6 +209,8 @@ def resolve(kind: str, m: re.Match[str], anchor: Anchor, context_year: int | Non
         e.value = f"{context_year}-{month:02d}" if context_year else None
         e.explicit_year = context_year is not None
         return e
+    if kind == "same_day":
+        return e  # resolved below against the day named before it
     if kind == "in_month" and month:
         past = _year_for(anchor, month, None, future=False)
         fut = _year_for(anchor, month, None, future=True)
@@ -323,8 +326,11 @@ def find_times(text: str, published: str | None, dates: list[tuple[int, int]] | 
     found.sort(key=lambda t: t.start)
     # "the same year" and "N years later" refer to the year most recently named before them
     context_year = None
+    context_day: str | None = None
     for e in found:
-        if e.kind == "month_same_year":
+        if e.kind == "same_day":
+            e.value = context_day  # "earlier the same day": the day last named
+        elif e.kind == "month_same_year":
             mm = re.search(MONTH, e.text, re.I)
             month = MONTHS[mm["month"].lower().rstrip(".")] if mm else 1
             e.value = f"{context_year}-{month:02d}" if context_year else None
@@ -336,6 +342,8 @@ def find_times(text: str, published: str | None, dates: list[tuple[int, int]] | 
                 e.value = str(context_year + sign * n)
         if e.explicit_year and e.value:
             context_year = int(e.value[:4])
+        if e.value and re.fullmatch(r"(?:\d{4}|-)-\d\d-\d\d", e.value):
+            context_day = e.value
     found = [e for e in found if e.value is not None or e.kind in ("md", "in_month", "weekday")]
     for s, t in dates or []:
         if any(a < t and s < b for a, b in taken):

@@ -415,3 +415,11 @@ def test_elevation_and_anniversary_of_relations(nlp):  # type: ignore[no-untyped
                      "and Brazil.", nlp, published="2024-11-20")
     cooperate = sorted((e.status, e.date, len(e.more_evidence)) for e in events if e.type == "COOPERATE")
     assert cooperate == [("done", "2024-11-20", 0), ("historical", "1974", 0)]
+
+
+def test_aid_asked_for_is_proposed(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Vietnamese Prime Minister Pham Minh Chinh asked Japanese Foreign Minister Iwaya Takeshi to "
+                     "continue providing official development assistance loans for infrastructure.", nlp,
+                     published="2024-11-04")
+    (aid,) = [e for e in events if e.type == "AID"]
+    assert aid.status == "proposed"

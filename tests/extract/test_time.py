@@ -72,7 +72,7 @@ def test_a_pattern_matches_only_where_one_of_its_required_words_is(kind: str) ->
                "in March last year", "in September the same year", "next week", "two days ago", "a week earlier",
                "11 years later", "over the past 10 years", "the 30th anniversary", "THE FIRST HALF OF 2023",
                "the ſecond half of 2023, the ſame year", "Two Weeks Ago", "the 75TH ANNIVERSARY",
-               "the year to March", "THE FOUR QUARTERS TO THE END OF SEPTEMBER 2024"]
+               "the year to March", "THE FOUR QUARTERS TO THE END OF SEPTEMBER 2024", "earlier the same day"]
     for text in samples:
         if rx.search(text):
             assert any(w in text.casefold() for w in REQUIRED_WORDS[kind]), text
@@ -103,3 +103,11 @@ def test_fiscal_year_start_by_outlet_country():  # type: ignore[no-untyped-def]
     from entente.extract.time import fiscal_start
 
     assert (fiscal_start("IND"), fiscal_start("AUS"), fiscal_start("USA"), fiscal_start(None)) == (4, 7, 10, 4)
+
+
+def test_the_same_day_is_the_day_last_named():  # type: ignore[no-untyped-def]
+    from entente.extract.time import find_times
+
+    text = "The prime minister received him on November 4. Earlier the same day, he held talks."
+    assert [e.value for e in find_times(text, "2024-11-05")] == ["2024-11-04", "2024-11-04"]
+    assert [e.value for e in find_times("Earlier the same day, he held talks.", "2024-11-05")] == []
