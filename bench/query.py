@@ -142,9 +142,11 @@ def load(store: Store, data: dict[str, list[dict[str, Any]]]) -> float:
                           "aliases"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                   f"(SELECT coalesce(max(id), 1) FROM {table}))"))
-    with store.engine.connect() as conn:
-        conn.execute(text("ANALYZE"))
-        conn.commit()
+    # what autovacuum does on a working server after a bulk load: statistics, and on PostgreSQL the
+    # visibility map that lets index-only scans skip the table
+    vacuum = "VACUUM ANALYZE" if store.engine.dialect.name == "postgresql" else "ANALYZE"
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(vacuum))
     return time.perf_counter() - t0
 
 
