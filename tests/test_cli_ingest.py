@@ -100,13 +100,21 @@ def _whole(db: Path) -> int:
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_an_interrupted_ingest_keeps_whole_articles_and_a_rerun_finishes_it(tmp_path, sig):  # type: ignore[no-untyped-def]
-    corpus, db = tmp_path / "corpus", tmp_path / "t.db"
+    corpus = tmp_path / "corpus"
     write_corpus(ARTICLES, corpus, seed=5)
-    command = [*ENTENTE, "ingest", str(corpus), "--db", str(db)]
     env = {**os.environ, "ENTENTE_WRITE_BATCH": str(WRITE_BATCH)}
-    run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    while run.poll() is None and _stored(db) < WRITE_BATCH:
-        time.sleep(0.05)
+    for attempt in range(3):
+        # the signal must reach a running ingest: on a rare scheduling race the whole corpus is
+        # stored before the first poll sees a batch, and that attempt proves nothing, so it is retried
+        db = tmp_path / f"t{attempt}.db"
+        command = [*ENTENTE, "ingest", str(corpus), "--db", str(db)]
+        run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        while run.poll() is None and _stored(db) < WRITE_BATCH:
+            time.sleep(0.05)
+        if run.poll() is None:
+            break
+        run.communicate(timeout=300)
+    assert run.poll() is None, "the ingest finished before it could be interrupted, three times"
     run.send_signal(sig)
     _out, err = run.communicate(timeout=300)
     stored = _whole(db)
