@@ -256,9 +256,14 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _monarchs() -> frozenset[str]:
+    return frozenset(key(t) for t in gazetteer.load().titles.get("monarchs", []))
+
+
 def _royal(roles: list[str]) -> bool:
     """Whether one of the roles is a monarch's ('King', 'King of Malaysia', 'Crown Prince')."""
-    monarchs = {key(t) for t in gazetteer.load().titles.get("monarchs", [])}
+    monarchs = _monarchs()
     return any(key(r) in monarchs or any(key(r).startswith(m + " ") for m in monarchs) for r in roles)
 
 
