@@ -296,7 +296,8 @@ def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db
     elif copies:
         out.print(f"  near-duplicates: {', '.join(copies)}", highlight=False)
     for e in record.entities:
-        out.print(f"  person {e.name} ({e.country or '?'}) {', '.join(e.roles)}", highlight=False)
+        kind = "org" if e.type == "ORG" else "person"
+        out.print(f"  {kind} {e.name} ({e.country or '?'}) {', '.join(e.roles)}", highlight=False)
     out.print(_events_table(_record_rows([record]), "events"))
     for f in record.facts:
         q = f"{f.qualifier} " if f.qualifier else ""
@@ -360,6 +361,7 @@ def _print_actor(store: Store, name: str) -> None:
         return
     out.print(f"[bold]{p.name}[/]  {p.kind}  {p.country or '?'}", highlight=False)
     out.print(f"  aliases: {', '.join(p.aliases)}", highlight=False)
+    out.print(f"  articles: {', '.join(p.articles)}", highlight=False)
     for role, date, doc_id in p.roles:
         out.print(f"  {date or 'undated':10}  {role}  ({doc_id})", highlight=False)
     rows = store.events(event_ids=p.events, limit=len(p.events) or 1)

@@ -2,7 +2,8 @@
 
 Pure functions over names and countries; the store applies them to what it already holds.
 Two people match when their folded names are equal, or one's name is an alias of the other,
-and their countries do not conflict. Surnames alone never merge two people.
+and their countries do not conflict. Surnames alone never merge two people. An organisation
+matches by its canonical name or acronym, never a person.
 """
 
 from __future__ import annotations
@@ -50,6 +51,12 @@ def same_person(name: str, country: str | None, aliases: list[str],
         return True
     # spelling variants of one full name ("Dmitri Medvedev" / "Dmitry Medvedev")
     return a.split()[-1] == b.split()[-1] and fuzz.ratio(a, b) >= FUZZY_THRESHOLD
+
+
+def same_organisation(name: str, country: str | None, other_keys: set[str], other_country: str | None) -> bool:
+    """True when an organisation record names a stored one: its canonical name (or acronym) is one
+    of the other's spellings, and a national body's country does not conflict."""
+    return actor_key(name) in other_keys and countries_compatible(country, other_country)
 
 
 def _full_keys(name: str, aliases: Iterable[str]) -> set[str]:

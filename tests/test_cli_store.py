@@ -98,3 +98,17 @@ def test_relations_summarises_a_pair(db):  # type: ignore[no-untyped-def]
     assert result.exit_code == 0, result.output
     assert "RUS–VNM" in result.stdout and "CONSULT" in result.stdout and "top actors" in result.stdout
     assert "two-way trade" in result.stdout
+
+
+def test_organisations_are_listed_and_shown_as_actors(tmp_path, nlp):  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "orgs.db")
+    assert runner.invoke(app, ["ingest", str(DATA / "orgs"), "--db", db, "-q"]).exit_code == 0
+    listed = runner.invoke(app, ["actors", "--db", db, "--kind", "org"])
+    assert listed.exit_code == 0, listed.output
+    assert "Association of Southeast Asian Nations" in listed.stdout and "Retno Marsudi" not in listed.stdout
+    shown = runner.invoke(app, ["actor", "ASEAN", "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "Association of Southeast Asian Nations  ORG  ?" in shown.stdout
+    assert "articles: idn_kor_antara_01, kor_idn_yonhap_01" in shown.stdout
+    show = runner.invoke(app, ["show", "idn_kor_antara_01", "--db", db])
+    assert "org Pertamina (IDN)" in show.stdout and "person Retno Marsudi (IDN)" in show.stdout

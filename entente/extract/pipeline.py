@@ -16,14 +16,15 @@ from entente.config import Settings, get_settings
 from entente.errors import EntenteError
 
 # Import for their registration side effect: each module registers its spaCy component.
-from entente.extract import events, people, quantities, sectors, structure, time  # noqa: F401
+from entente.extract import events, organisations, people, quantities, sectors, structure, time  # noqa: F401
 from entente.fold import fold_preserving
 from entente.records import ArticleRecord, CleanArticle, Entity
 
 NOT_NEWLINE = re.compile(r"[^\n]")
-COMPONENTS = ("entente_people", "entente_time", "entente_quantities", "entente_events", "entente_sectors")
+COMPONENTS = ("entente_people", "entente_organisations", "entente_time", "entente_quantities", "entente_events",
+              "entente_sectors")
 
-for _name in ("article", "people", "times", "facts", "events", "sectors"):
+for _name in ("article", "people", "organisations", "times", "facts", "events", "sectors"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -105,6 +106,9 @@ def to_record(doc: Doc) -> ArticleRecord:
         Entity(name=p.name, type="PERSON", country=p.country, roles=p.roles, aliases=p.aliases,
                mentions=sorted(p.mentions))
         for p in doc._.people or []
+    ] + [
+        Entity(name=o.name, type="ORG", country=o.country, aliases=o.aliases, mentions=o.mentions)
+        for o in doc._.organisations or []
     ]
     return ArticleRecord(
         doc_id=article.doc_id, published=article.published, source=article.source,

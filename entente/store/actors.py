@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from entente.errors import NotFound, StoreError
@@ -42,6 +42,7 @@ class ActorProfile:
     aliases: list[str]
     roles: list[tuple[str, str | None, str]]
     events: list[int] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -98,7 +99,14 @@ def list_actors(s: Session, country: str | None = None, kind: str | None = None,
     if kind:
         q = q.where(m.Entity.kind == kind.upper())
     q = q.order_by(events.desc(), articles.desc(), m.Entity.name).limit(limit)
-    return [ActorRow(e.id, e.name, e.kind, e.country, n_alias, n_art, n_ev) for e, n_alias, n_art, n_ev in s.execute(q)]
+    rows = [ActorRow(e.id, e.name, e.kind, e.country, n_alias, n_art, n_ev) for e, n_alias, n_art, n_ev in s.execute(q)]
+    orgs = {r.id: r for r in rows if r.kind == "ORG" and r.id is not None}
+    if orgs:
+        for eid, n in _events_mentioning_counts(s, list(orgs)).items():
+            orgs[eid].events = max(orgs[eid].events, n)
+        if kind:
+            rows.sort(key=lambda r: (-r.events, -r.articles, r.name))
+    return rows
 
 
 def find(s: Session, name: str) -> m.Entity:
@@ -118,10 +126,34 @@ def profile(s: Session, name: str) -> ActorProfile:
     e = find(s, name)
     roles = s.execute(select(m.Role.role, m.Role.date, m.Article.doc_id).join(m.Article)
                       .where(m.Role.entity_id == e.id).order_by(m.Role.date.nulls_last(), m.Role.role)).all()
-    events = s.scalars(select(m.EventArgument.event_id).where(m.EventArgument.entity_id == e.id).distinct()).all()
+    events = set(s.scalars(select(m.EventArgument.event_id).where(m.EventArgument.entity_id == e.id)))
+    if e.kind == "ORG":
+        events |= _events_mentioning(s, e.id)
+    articles = s.scalars(select(m.Article.doc_id).join(m.ArticleActor, m.ArticleActor.article_id == m.Article.id)
+                         .where(m.ArticleActor.entity_id == e.id).distinct().order_by(m.Article.doc_id)).all()
     return ActorProfile(id=e.id, name=e.name, kind=e.kind, country=e.country,
                         aliases=sorted(a.alias for a in e.aliases),
-                        roles=[(r, d, doc) for r, d, doc in roles], events=sorted(events))
+                        roles=[(r, d, doc) for r, d, doc in roles], events=sorted(events), articles=list(articles))
+
+
+def _mentioning() -> Select[int, int]:
+    """(entity, event) pairs where the event's evidence sentence names the entity: where an
+    organisation appears, though extraction lists only people as an event's actors and targets."""
+    span = m.EvidenceSpan
+    return (select(m.Mention.entity_id, m.Event.id).join(span, m.Event.evidence_id == span.id)
+            .join(m.Mention, and_(m.Mention.article_id == m.Event.article_id, m.Mention.start >= span.start,
+                                  m.Mention.end <= span.end)).distinct())
+
+
+def _events_mentioning(s: Session, entity_id: int) -> set[int]:
+    return {ev for _e, ev in s.execute(_mentioning().where(m.Mention.entity_id == entity_id))}
+
+
+def _events_mentioning_counts(s: Session, entity_ids: list[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for eid, _ev in s.execute(_mentioning().where(m.Mention.entity_id.in_(entity_ids))):
+        counts[eid] = counts.get(eid, 0) + 1
+    return counts
 
 
 def _articles_of(s: Session, *entities: m.Entity) -> set[int]:

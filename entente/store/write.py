@@ -104,7 +104,7 @@ def _alias_keys(e: m.Entity) -> set[str]:
 
 def _match(name: str, country: str | None, aliases: list[str], kind: str, c: m.Entity) -> bool:
     if kind != "PERSON":
-        return key(name) in _alias_keys(c)
+        return resolve.same_organisation(name, country, _alias_keys(c), c.country)
     return resolve.same_person(name, country, aliases, c.name, c.country, [a.alias for a in c.aliases])
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.slow
 
 
 def _people(rec):  # type: ignore[no-untyped-def]
-    return {e.name: e for e in rec.entities}
+    return {e.name: e for e in rec.entities if e.type == "PERSON"}
 
 
 def test_sample_people_have_canonical_names_roles_and_countries(sample_records):  # type: ignore[no-untyped-def]
