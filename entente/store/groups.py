@@ -4,10 +4,11 @@ of independent sources; announced events linked to their later realisation."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import Select, case, delete, func, select
+from sqlalchemy import Select, and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from entente import resolve
@@ -48,124 +49,232 @@ def _days(e: m.Event) -> tuple[dt.date, dt.date] | None:
     return min(days), max(days)
 
 
-def near(a: m.Event, b: m.Event) -> bool:
-    """True when two events are placed within WINDOW_DAYS of each other: only those are compared,
-    which keeps regrouping local and the groups independent of ingest order."""
-    da, db = _days(a), _days(b)
-    span = dt.timedelta(days=WINDOW_DAYS)
-    return da is not None and db is not None and da[0] - span <= db[1] and db[0] - span <= da[1]
+Key = tuple[int, bool, str, str, int, str, int]
 
 
-def _window(events: list[m.Event]) -> tuple[str, str] | None:
-    """Days within WINDOW_DAYS of the placed events, or None when none is placed."""
-    placed = [d for d in map(_days, events) if d is not None]
-    if not placed:
-        return None
-    span = dt.timedelta(days=WINDOW_DAYS)
-    return (min(d[0] for d in placed) - span).isoformat(), (max(d[1] for d in placed) + span).isoformat() + "~"
-
-
-def _component(s: Session, seeds: list[m.Event]) -> list[m.Event]:
-    """Every event of the seeds' kind linked to them through shared actors and dates within a
-    month, with the other members of their groups: the set whose grouping a new or removed report
-    can change. The month bounds the work for actors with thousands of events; an event with no
-    date at all is only ever grouped alone."""
-    found: dict[int, m.Event] = {e.id: e for e in seeds}
-    placed = case((m.Event.date.is_(None) | m.Event.date.startswith("-"), m.Article.published), else_=m.Event.date)
-    details = (selectinload(m.Event.arguments), selectinload(m.Event.countries), selectinload(m.Event.article),
-               selectinload(m.Event.evidence))
-    kind = resolve.status_class(seeds[0].status)
-    while True:
-        linked = [e for e in found.values() if _days(e) is not None]
-        window = _window(linked)
-        actors = sorted({a.entity_id for e in linked for a in e.arguments})
-        if window is None or not actors:
-            break
-        sub = select(m.EventArgument.event_id).where(m.EventArgument.entity_id.in_(actors))
-        q = (_same_kind(select(m.Event), seeds[0]).join(m.Article, m.Event.article_id == m.Article.id)
-             .where(m.Event.id.in_(sub), m.Event.id.not_in(list(found)), placed.between(*window)))
-        more = [e for e in s.scalars(q.options(*details)) if resolve.status_class(e.status) == kind]
-        if not more:
-            break
-        found.update((e.id, e) for e in more)
-    groups = {e.group_id for e in found.values() if e.group_id is not None}
-    if groups:
-        rest = select(m.Event).where(m.Event.group_id.in_(sorted(groups)), m.Event.id.not_in(list(found)))
-        for e in s.scalars(rest.options(*details)):
-            found[e.id] = e
-    return list(found.values())
-
-
-def _order(e: m.Event) -> tuple[int, bool, str, str, int, str]:
+def _order(e: m.Event) -> Key:
     # fullest reports first, so a partial one ("X met his counterpart") joins the group they form;
-    # then publication order: never the order articles were stored in
+    # then publication order, never the order articles were stored in; the row id last only
+    # separates the reports of one sentence, which an article always stores in record order
     return (-len(e.arguments), e.date is None, e.article.published or "", e.article.doc_id, e.evidence.start,
-            e.trigger or "")
+            e.trigger or "", e.id)
+
+
+def _months(first: dt.date, last: dt.date) -> range:
+    return range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+
+
+class _Pool:
+    """Events of one kind, indexed by actor and month: an event is compared only with the events
+    it can match (a shared actor, placed within WINDOW_DAYS), never with all the others."""
+
+    def __init__(self) -> None:
+        self.events: dict[int, m.Event] = {}
+        self.sketches: dict[int, resolve.EventSketch] = {}
+        self.keys: dict[int, Key] = {}
+        self.days: dict[int, tuple[dt.date, dt.date] | None] = {}
+        self.index: dict[tuple[int, int], list[int]] = {}
+        self.by_group: dict[int, list[int]] = {}
+        self._matches: dict[int, list[tuple[int, float]]] = {}
+
+    def add(self, events: Iterable[m.Event]) -> list[m.Event]:
+        """Add events not held yet; those added."""
+        added = []
+        for e in events:
+            if e.id in self.events:
+                continue
+            added.append(e)
+            self.events[e.id], self.sketches[e.id], self.keys[e.id] = e, sketch(e), _order(e)
+            self.days[e.id] = days = _days(e)
+            if e.group_id is not None:
+                self.by_group.setdefault(e.group_id, []).append(e.id)
+            for month in _months(*days) if days else ():
+                for actor in self.sketches[e.id].actors:
+                    self.index.setdefault((actor, month), []).append(e.id)
+        return added
+
+    def matches(self, i: int) -> list[tuple[int, float]]:
+        """The held events that event `i` could be a report of the same event as, with their scores.
+        Complete once every event it can match is held (see `_cover`); kept from then on."""
+        if i in self._matches:
+            return self._matches[i]
+        days, mine = self.days[i], self.sketches[i]
+        if days is None:
+            return []
+        span = dt.timedelta(days=WINDOW_DAYS)
+        lo, hi = days[0] - span, days[1] + span
+        seen, found = {i}, []
+        for actor in sorted(mine.actors):
+            for month in _months(lo, hi):
+                for o in self.index.get((actor, month), ()):
+                    if o in seen:
+                        continue
+                    seen.add(o)
+                    theirs = self.days[o]
+                    if theirs and lo <= theirs[1] and theirs[0] <= hi:
+                        score = resolve.event_match(mine, self.sketches[o])
+                        if score >= resolve.SAME_EVENT:
+                            found.append((o, score))
+        return found
+
+    def keep(self, i: int) -> None:
+        self._matches[i] = self.matches(i)
+
+
+def _decide(pool: _Pool, i: int, label: dict[int, int]) -> tuple[int, float]:
+    """The group event `i` joins, named by the group's first report, and its score: the group of
+    the earlier reports (in `_order`) it matches best, the first formed on a tie; itself and 1.0
+    when it matches none. This is what the greedy clustering of all reports in `_order` decides,
+    and it depends only on the groups of those earlier matches."""
+    mine = pool.keys[i]
+    best: dict[int, float] = {}
+    for o, score in pool.matches(i):
+        if pool.keys[o] < mine:
+            g = label.get(o, o)
+            best[g] = max(score, best.get(g, 0.0))
+    if not best:
+        return i, 1.0
+    g = min(best, key=lambda g: (-best[g], pool.keys[g]))
+    return g, best[g]
 
 
 def cluster(events: list[m.Event]) -> list[list[tuple[m.Event, float]]]:
-    """Group reports, fullest first: each joins the group with its best match, or starts one."""
-    clusters: list[list[tuple[m.Event, float]]] = []
-    sketches = {e.id: sketch(e) for e in events}
-    for e in sorted(events, key=_order):
-        best: tuple[float, int] | None = None
-        for i, members in enumerate(clusters):
-            score = max(resolve.event_match(sketches[e.id], sketches[o.id]) if near(e, o) else 0.0 for o, _ in members)
-            if score >= resolve.SAME_EVENT and (best is None or score > best[0]):
-                best = (score, i)
-        if best is None:
-            clusters.append([(e, 1.0)])
-        else:
-            clusters[best[1]].append((e, best[0]))
-    return clusters
+    """Group reports, fullest first: each joins the group of its best match among the reports
+    before it, or starts one. Compares only reports that share an actor and are placed within
+    WINDOW_DAYS (others cannot match). The grouping of every stored event that `regroup` keeps."""
+    pool = _Pool()
+    pool.add(events)
+    label: dict[int, int] = {}
+    clusters: dict[int, list[tuple[m.Event, float]]] = {}
+    for i in sorted(pool.events, key=pool.keys.__getitem__):
+        label[i], score = _decide(pool, i, label)
+        clusters.setdefault(label[i], []).append((pool.events[i], score))
+    return list(clusters.values())
 
 
-def _by_time(seeds: list[m.Event]) -> list[list[m.Event]]:
-    """Seeds cut where more than two windows separate them, so the events of a batch spread over
-    years are each compared with their own month, not with everything in between; undated seeds
-    go together (they are only ever grouped alone)."""
-    placed = sorted((d, e.id, e) for e in seeds if (d := _days(e)) is not None)
-    parts: list[list[m.Event]] = [[e for e in seeds if _days(e) is None]]
-    end: dt.date | None = None
-    for (first, last), _id, e in placed:
-        if end is None or first - end > 2 * dt.timedelta(days=WINDOW_DAYS):
-            parts.append([])
-        parts[-1].append(e)
-        end = last if end is None else max(end, last)
-    return [p for p in parts if p]
+DETAILS = (selectinload(m.Event.arguments), selectinload(m.Event.countries), selectinload(m.Event.article),
+           selectinload(m.Event.evidence))
+# how far before its window an event's stored date may start and still reach into it (dates
+# spanning weeks, months written "2024-03"); `near` then decides exactly
+LEAD_DAYS = 62
+
+
+def _spans(pool: _Pool, ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    """For each actor of the events, the merged date ranges their matches can be stored under."""
+    lead, span = dt.timedelta(days=LEAD_DAYS), dt.timedelta(days=WINDOW_DAYS)
+    raw: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for i in ids:
+        days = pool.days[i]
+        for actor in pool.sketches[i].actors if days else ():
+            assert days is not None
+            raw.setdefault(actor, []).append((days[0] - span - lead, days[1] + span))
+    merged: dict[int, list[tuple[str, str]]] = {}
+    for actor, ranges in raw.items():
+        out: list[list[dt.date]] = []
+        for lo, hi in sorted(ranges):
+            if out and lo <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], hi)
+            else:
+                out.append([lo, hi])
+        merged[actor] = [(lo.isoformat(), hi.isoformat() + "~") for lo, hi in out]
+    return merged
+
+
+def _load(s: Session, pool: _Pool, ids: list[int]) -> list[m.Event]:
+    """The stored events of the kind of `ids` that could match one of them, with every other
+    report of their groups: what a new or removed report can regroup, found without following
+    chains of months."""
+    first = pool.events[ids[0]]
+    kind = resolve.status_class(first.status)
+    placed = case((m.Event.date.is_(None) | m.Event.date.startswith("-"), m.Article.published), else_=m.Event.date)
+    terms = [and_(m.EventArgument.entity_id == actor, placed.between(lo, hi))
+             for actor, ranges in sorted(_spans(pool, ids).items()) for lo, hi in ranges]
+    found: list[m.Event] = []
+    for n in range(0, len(terms), 200):
+        sub = (select(m.EventArgument.event_id).join(m.Event, m.Event.id == m.EventArgument.event_id)
+               .join(m.Article, m.Event.article_id == m.Article.id).where(or_(*terms[n:n + 200])))
+        q = _same_kind(select(m.Event), first).where(m.Event.id.in_(sub))
+        found += [e for e in s.scalars(q.options(*DETAILS)) if resolve.status_class(e.status) == kind]
+    groups = sorted({e.group_id for e in found if e.group_id is not None and e.group_id not in pool.by_group})
+    for n in range(0, len(groups), 500):
+        q = select(m.Event).where(m.Event.group_id.in_(groups[n:n + 500]))
+        found += list(s.scalars(q.options(*DETAILS)))
+    return found
+
+
+def _cover(s: Session, pool: _Pool, ids: list[int], label: dict[int, int]) -> None:
+    """Make `pool.matches` complete for `ids`: load what they could match; name the groups of
+    stored events newly held by their first report."""
+    placed = [i for i in ids if pool.days[i] is not None and pool.sketches[i].actors]
+    added = pool.add(_load(s, pool, placed)) if placed else []
+    for g in {e.group_id for e in added if e.group_id is not None}:
+        members = pool.by_group[g]
+        first = min(members, key=pool.keys.__getitem__)
+        for i in members:
+            label.setdefault(i, first)
+    for i in ids:
+        pool.keep(i)
+
+
+def _relabel(s: Session, seeds: list[m.Event]) -> tuple[_Pool, dict[int, int], dict[int, float]]:
+    """Decide again, in `_order`, the seeds (new reports, or the rest of a removed report's group)
+    and every report whose decision can change because an earlier match changed group; the others
+    keep theirs. Returns the pool, every held event's group (by first report), and the scores of
+    those decided again: the same grouping as clustering every stored report anew."""
+    pool = _Pool()
+    pool.add(seeds)
+    firsts = {e.id for e in seeds}
+    label: dict[int, int] = {}
+    scores: dict[int, float] = {}
+    covered: set[int] = set()
+    heap = [(pool.keys[i], i) for i in firsts]
+    heapq.heapify(heap)
+    while heap:
+        _, i = heapq.heappop(heap)
+        if i in scores:
+            continue
+        if i not in covered:
+            todo = sorted({i} | {j for _, j in heap if j not in covered and j not in scores})
+            _cover(s, pool, todo, label)
+            covered.update(todo)
+        g, scores[i] = _decide(pool, i, label)
+        if i in firsts or label.get(i) != g:
+            for o, _ in pool.matches(i):
+                if pool.keys[o] > pool.keys[i] and o not in scores:
+                    heapq.heappush(heap, (pool.keys[o], o))
+        label[i] = g
+    return pool, label, scores
 
 
 def regroup(s: Session, seeds: list[m.Event]) -> None:
-    """Recompute the groups of every event connected to `seeds`, the same whatever order the
-    articles came in and however they were batched."""
+    """Regroup after `seeds` were written (or the other reports of their groups removed): the
+    same groups whatever order the articles came in and however they were batched, with work
+    bounded by the reports near the seeds, not by the actors' whole history."""
     by_kind: dict[tuple[str, str | None, str], list[m.Event]] = {}
     for e in seeds:
         by_kind.setdefault((e.type, e.mode, resolve.status_class(e.status)), []).append(e)
     old: set[int | None] = set()
-    assigned: list[tuple[m.EventGroup, list[tuple[m.Event, float]]]] = []
+    assigned: list[tuple[m.EventGroup, list[tuple[m.Event, float | None]]]] = []
     for kind_seeds in by_kind.values():
-        events: dict[int, m.Event] = {}
-        for part in _by_time(kind_seeds) if any(e.arguments for e in kind_seeds) else [kind_seeds]:
-            if any(e.id not in events for e in part):
-                found = _component(s, part) if any(e.arguments for e in part) else part
-                events.update((e.id, e) for e in found)
-        old |= {e.group_id for e in events.values()}
-        for members in cluster(list(events.values())):
-            first = members[0][0]
+        pool, label, scores = _relabel(s, kind_seeds)
+        touched = {label[i] for i in scores}
+        members: dict[int, list[tuple[m.Event, float | None]]] = {}
+        for i in sorted(pool.events, key=pool.keys.__getitem__):
+            if label.get(i) in touched:
+                e = pool.events[i]
+                members.setdefault(label[i], []).append((e, scores.get(i, e.group_score)))
+                old.add(e.group_id)
+        for g, mem in members.items():
+            first = pool.events[g]
             assigned.append((m.EventGroup(type=first.type, mode=first.mode, status=resolve.status_class(first.status)),
-                             members))
+                             mem))
     s.add_all(group for group, _ in assigned)
     s.flush()
-    for group, members in assigned:
-        for e, score in members:
+    for group, mem in assigned:
+        for e, score in mem:
             e.group_id, e.group_score = group.id, score
     s.flush()
     refresh(s, old | {group.id for group, _ in assigned})
-
-
-def assign(s: Session, e: m.Event) -> None:
-    """Put a newly written event into the group of the same real-world event."""
-    regroup(s, [e])
 
 
 def refresh(s: Session, group_ids: Iterable[int | None]) -> None:

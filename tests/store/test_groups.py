@@ -55,18 +55,30 @@ def test_the_same_leaders_meeting_months_later_is_another_event(store, corpus): 
         assert [(g.date, g.sources) for g in s.scalars(q)] == [("2024-03-12", 3), ("2024-09-20", 1)]
 
 
-@pytest.mark.parametrize("dates, published, window", [
-    (["2024-03-12"], ["2024-03-13"], ("2024-02-11", "2024-04-11~")),
-    ([None], ["2024-03-13"], ("2024-02-12", "2024-04-12~")),
-    (["2024-03"], [None], ("2024-01-31", "2024-03-31~")),
-    (["2025-01-14/2025-01-15", "--10-31"], ["2025-01-13", "2024-10-31"], ("2024-10-01", "2025-02-14~")),
-    ([None], [None], None),
-])
-def test_regrouping_looks_a_month_around_the_new_reports(dates, published, window):  # type: ignore[no-untyped-def]
-    from entente.store.groups import _window
+def _event(i: int, date: str | None, published: str | None, actors: list[int]) -> m.Event:
+    return m.Event(id=i, type="CONSULT", mode="meet", status="done", date=date, trigger="met",
+                   article=m.Article(published=published, doc_id=f"d{i}"), evidence=m.EvidenceSpan(start=0),
+                   arguments=[m.EventArgument(entity_id=a) for a in actors], countries=[])
 
-    seeds = [m.Event(date=d, article=m.Article(published=p)) for d, p in zip(dates, published, strict=True)]
-    assert _window(seeds) == window
+
+@pytest.mark.parametrize("events, spans", [
+    # a month either side, and two more before: a stored date may start before the window and reach into it
+    ([("2024-03-12", "2024-03-13", [7])], {7: [("2023-12-11", "2024-04-11~")]}),
+    ([(None, "2024-03-13", [7])], {7: [("2023-12-12", "2024-04-12~")]}),
+    ([("2024-03", None, [7])], {7: [("2023-11-30", "2024-03-31~")]}),
+    # ranges of one actor that overlap are read as one; each actor only around its own events
+    ([("2024-03-12", None, [7, 8]), ("2024-04-20", None, [7]), ("2024-12-01", None, [7])],
+     {7: [("2023-12-11", "2024-05-20~"), ("2024-08-31", "2024-12-31~")], 8: [("2023-12-11", "2024-04-11~")]}),
+    ([("2025-01-14/2025-01-15", None, [7]), ("--10-31", "2024-10-31", [8])],
+     {7: [("2024-10-14", "2025-02-14~")], 8: [("2024-07-31", "2024-11-30~")]}),
+    ([(None, None, [7]), ("2024-03-12", None, [])], {}),
+])
+def test_regrouping_reads_a_month_around_each_new_report_for_its_own_actors(events, spans):  # type: ignore[no-untyped-def]
+    from entente.store.groups import _Pool, _spans
+
+    pool = _Pool()
+    pool.add(_event(i, *e) for i, e in enumerate(events))
+    assert _spans(pool, range(len(events))) == spans
 
 
 @pytest.mark.parametrize("date, years", [
@@ -96,3 +108,129 @@ def test_batched_events_are_grouped_as_one_by_one(store, corpus, order):  # type
                                                     m.EventGroup.sources == 3)).one()
         plans = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "planned")).all()
         assert [p.realised_by for p in plans] == [done.id]
+
+
+# An actor in the news every month: each month a meeting told by three outlets (one report
+# undated, one naming only him) and a visit a fortnight later told by one. Every report is within
+# a month of the next, so following "a month apart" from any of them reaches his whole history.
+PARTNERS = [("Aiko Tanabe", "JPN"), ("Bruno Ferreira", "BRA"), ("Carla Mendez", "MEX"), ("Dmitri Volkov", "RUS"),
+            ("Elena Petrova", "BGR"), ("Farid Haddad", "LBN"), ("Grace Okafor", "NGA"), ("Hans Gruber", "DEU"),
+            ("Ines Duarte", "PRT"), ("Jonas Berg", "NOR"), ("Kemal Arslan", "TUR"), ("Lina Sousa", "AGO")]
+HEAD = ("Martin Kessler", "AUT")
+
+
+def _article(doc_id: str, published: str, source: str, date: str | None, people: list[tuple[str, str]],
+             countries: list[str]):  # type: ignore[no-untyped-def]
+    from entente.clean import content_hash
+    from entente.records import ArticleRecord, CleanArticle, Entity, Event, Evidence
+
+    text = f"{' and '.join(n for n, _ in people)} met on {date or 'Tuesday'} ({source}, {doc_id})."
+    record = ArticleRecord(doc_id=doc_id, published=published, source=source,
+                           entities=[Entity(name=n, country=c) for n, c in people],
+                           events=[Event(type="CONSULT", mode="meet", date=date, actors=[n for n, _ in people],
+                                         countries=countries, status="done", trigger="met",
+                                         evidence=Evidence(text=text, start=0, end=len(text)))])
+    article = CleanArticle(doc_id=doc_id, text=text, origin=f"<{doc_id}>", published=published, source=source,
+                           dateline=None, content_hash=content_hash(text))
+    return article, record
+
+
+def _month(n: int) -> list:  # type: ignore[type-arg]
+    """The four reports of the n-th month since January 2020, and the two events they tell."""
+    import datetime as dt
+
+    day = dt.date(2020 + n // 12, n % 12 + 1, 10)
+    meet, visit = day.isoformat(), (day + dt.timedelta(days=15)).isoformat()
+    partner, other = PARTNERS[n % 12], PARTNERS[(n + 5) % 12]
+    both = [HEAD[1], partner[1]]
+    return [_article(f"m{n:03d}a", meet, "Agence A", meet, [HEAD, partner], both),
+            _article(f"m{n:03d}b", (day + dt.timedelta(days=1)).isoformat(), "Agence B", None, [HEAD, partner], both),
+            _article(f"m{n:03d}c", (day + dt.timedelta(days=2)).isoformat(), "Agence C", meet, [HEAD], both),
+            _article(f"m{n:03d}d", visit, "Agence D", visit, [HEAD, other], [HEAD[1], other[1]])]
+
+
+def _groups(store):  # type: ignore[no-untyped-def]
+    """The stored groups and those of clustering every stored report anew, as sets of
+    (doc_id, score), independent of row ids."""
+    from entente.resolve import status_class
+    from entente.store import groups
+
+    with store.session() as s:
+        events = s.scalars(select(m.Event).options(*groups.DETAILS)).all()
+        stored: dict[int | None, set[tuple[str, float | None]]] = {}
+        kinds: dict[tuple[str, str | None, str], list[m.Event]] = {}
+        for e in events:
+            stored.setdefault(e.group_id, set()).add((e.article.doc_id, e.group_score))
+            kinds.setdefault((e.type, e.mode, status_class(e.status)), []).append(e)
+        fresh = [{(e.article.doc_id, score) for e, score in c} for kind in kinds.values() for c in groups.cluster(kind)]
+    assert None not in stored, "every event belongs to a group"
+    return sorted(map(sorted, stored.values())), sorted(map(sorted, fresh))
+
+
+@pytest.mark.parametrize("order", ["forward", "backward", "shuffled"])
+def test_an_actor_in_every_month_gets_one_group_per_event_in_any_order(store, order):  # type: ignore[no-untyped-def]
+    import random
+
+    pairs = [p for n in range(18) for p in _month(n)]
+    if order == "backward":
+        pairs.reverse()
+    elif order == "shuffled":
+        random.Random(3).shuffle(pairs)
+    for i in range(0, len(pairs), 7):
+        assert store.save_many(pairs[i:i + 7]) == ["ingested"] * len(pairs[i:i + 7])
+    stored, fresh = _groups(store)
+    assert stored == fresh
+    docs = sorted([d for d, _ in g] for g in stored)
+    assert docs == sorted([[f"m{n:03d}a", f"m{n:03d}b", f"m{n:03d}c"] for n in range(18)]
+                          + [[f"m{n:03d}d"] for n in range(18)])
+    with store.session() as s:
+        assert s.scalars(select(m.EventGroup.sources).where(m.EventGroup.reports == 3)).all() == [3] * 18
+
+
+def test_regrouping_reads_as_many_events_however_long_the_history(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from entente.store import Store, groups
+
+    read: list[int] = []
+    load = groups._load
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        found = load(*args)
+        read.append(len(found))
+        return found
+
+    examined = []
+    for history in (12, 36):
+        store = Store(str(tmp_path / f"h{history}.db"))
+        try:
+            for month in range(history):
+                if month != 6:
+                    store.save_many(_month(month))
+            monkeypatch.setattr(groups, "_load", counted)
+            read.clear()
+            assert store.save_many(_month(6)) == ["ingested"] * 4
+            monkeypatch.setattr(groups, "_load", load)
+            examined.append(sum(read))
+            stored, fresh = _groups(store)
+            assert stored == fresh and len(stored) == 2 * history
+        finally:
+            store.close()
+    # the reports around month 6 and their groups, not the actor's other months
+    assert examined[0] == examined[1] and 0 < examined[0] < 4 * 12
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_test_sets_in_shuffled_batches_get_the_groups_of_clustering_everything_anew(store, corpus, seed):  # type: ignore[no-untyped-def]
+    import random
+
+    doc_ids = sorted(corpus)
+    random.Random(seed).shuffle(doc_ids)
+    for i in range(0, len(doc_ids), 4):
+        store.save_many([corpus[d] for d in doc_ids[i:i + 4]])
+    stored, fresh = _groups(store)
+    assert stored == fresh
+    # removing reports regroups what is left as if it had come alone
+    for d in doc_ids[::3]:
+        store.delete(d)
+    stored, fresh = _groups(store)
+    assert stored == fresh
