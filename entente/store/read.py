@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, literal, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import ColumnElement, Select, String, func, literal, select, union_all
+from sqlalchemy.orm import Session, aliased
 
 from entente.errors import InvalidParameter, NotFound
 from entente.fold import key
@@ -256,6 +256,11 @@ class _Plan:
     ids: dict[str, list[int]] = field(default_factory=dict)
     articles: tuple[int, ...] | None = None
 
+    @property
+    def bounded(self) -> bool:
+        """True when every match is among a few ids already read (a set's events or the words' articles)."""
+        return bool(self.ids) or self.articles is not None
+
 
 def _sets(f: EventFilter) -> dict[str, Select[Any]]:
     """The ids of the events each set-like filter of `f` matches, by filter (the first two countries
@@ -282,28 +287,33 @@ def _plan(s: Session, f: EventFilter) -> _Plan:
                  articles=None if articles is None else tuple(articles))
 
 
-def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[m.Event]:
-    """The events matching `f`, read as `plan` says (by default every set as a list)."""
-    q = select(m.Event)
+def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
+    """The ids of the events matching `f`, read as `plan` says (by default every set as a list).
+    For a country pair they come from the pair's rows, which carry the event's date, so `_order`
+    pages them straight from their index; the events are joined only for their other columns."""
     countries = sorted(set(f.countries))
-    if len(countries) >= 2:
-        # the pair's rows carry the event's date, so `_order` pages them straight from their index
-        q = q.join(m.EventPair, m.EventPair.event_id == m.Event.id).where(
-            m.EventPair.a == countries[0], m.EventPair.b == countries[1])
+    pair = len(countries) >= 2
+    ident: ColumnElement[Any] = m.EventPair.event_id.expression if pair else m.Event.id.expression
+    date: ColumnElement[Any] = m.EventPair.date.expression if pair else m.Event.date.expression
+    q = select(ident)
+    if pair:
+        q = q.where(m.EventPair.a == countries[0], m.EventPair.b == countries[1])
+        if f.type or f.mode or f.status or f.text or f.words:
+            q = q.join(m.Event, m.Event.id == ident)
     for name, ids in _sets(f).items():
         event_id = ids.selected_columns[0]
         if name in plan.walk:
-            q = q.where(ids.where(event_id == m.Event.id).exists())
+            q = q.where(ids.where(event_id == ident).exists())
         else:
-            q = q.where(m.Event.id.in_(plan.ids.get(name, ids)))
+            q = q.where(ident.in_(plan.ids.get(name, ids)))
     for column, value in ((m.Event.type, f.type), (m.Event.mode, f.mode), (m.Event.status, f.status)):
         if value:
             q = q.where(column == value)
     if f.since:
-        q = q.where(m.Event.date >= f.since)
+        q = q.where(date >= f.since)
     if f.until:
         # "~" sorts after every digit and "/", so an interval starting on the last day is kept
-        q = q.where(m.Event.date <= f.until + "~")
+        q = q.where(date <= f.until + "~")
     if f.text:
         q = q.where(m.Event.evidence_id.in_(
             select(m.EvidenceSpan.id).where(m.EvidenceSpan.text.icontains(f.text, autoescape=True))))
@@ -331,7 +341,7 @@ def _sorts_few(f: EventFilter, plan: _Plan) -> bool:
     return plan.articles is not None or bool(plan.ids)
 
 
-def _order(q: Select[m.Event], sort: Sort, f: EventFilter | None = None, plan: _Plan = _Plan()) -> Select[m.Event]:
+def _order(q: Select[Any], sort: Sort, f: EventFilter | None = None, plan: _Plan = _Plan()) -> Select[Any]:
     """`q` in the order `sort` asks; for a country pair by the pair's copies of date and id (the
     same values), which its index holds in that order."""
     date: ColumnElement[Any] = m.Event.date.expression
@@ -349,33 +359,56 @@ def _order(q: Select[m.Event], sort: Sort, f: EventFilter | None = None, plan: _
     return q.order_by(ident)
 
 
-def _events_out(s: Session, events: Sequence[m.Event]) -> list[EventOut]:
-    ids = [e.id for e in events]
-    sectors: dict[int, list[str]] = {}
-    for event_id, sector in s.execute(select(m.Sector.event_id, m.Sector.sector)
-                                      .where(m.Sector.event_id.in_(ids)).order_by(m.Sector.id)):
-        if event_id is not None:
-            sectors.setdefault(event_id, []).append(sector)
+def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
+    """The events `ids` with their details, in the order of `ids`: two queries whatever the page size,
+    one for what each event has one of, one for its lists (no ORM objects: hydrating them cost more
+    than the queries)."""
+    if not ids:
+        return []
+    head = (select(m.Event.id, m.Event.type, m.Event.mode, m.Event.status, m.Event.date, m.Event.location,
+                   m.Article.doc_id, m.EvidenceSpan.text, m.EvidenceSpan.start, m.EvidenceSpan.end)
+            .join(m.Article, m.Article.id == m.Event.article_id)
+            .join(m.EvidenceSpan, m.EvidenceSpan.id == m.Event.evidence_id).where(m.Event.id.in_(ids)))
+    lists: dict[tuple[int, str], list[str]] = {}
+    for event_id, kind, value in s.execute(_event_lists(ids)):
+        lists.setdefault((event_id, kind), []).append(value)
+    rows = {r.id: r for r in s.execute(head)}
     return [EventOut(
-        id=e.id, doc_id=e.article.doc_id, type=e.type, mode=e.mode, status=e.status, date=e.date,
-        location=e.location, actors=[a.entity.name for a in e.arguments if a.role == "actor"],
-        targets=[a.entity.name for a in e.arguments if a.role == "target"],
-        countries=sorted(c.country for c in e.countries), sectors=sectors.get(e.id, []),
-        evidence=Evidence(text=e.evidence.text, start=e.evidence.start, end=e.evidence.end)) for e in events]
+        id=i, doc_id=r.doc_id, type=r.type, mode=r.mode, status=r.status, date=r.date, location=r.location,
+        actors=lists.get((i, "actor"), []), targets=lists.get((i, "target"), []),
+        countries=sorted(lists.get((i, "country"), [])), sectors=lists.get((i, "sector"), []),
+        evidence=Evidence(text=r.text, start=r.start, end=r.end)) for i in ids if (r := rows.get(i)) is not None]
 
 
-def _with_details(q: Select[m.Event]) -> Select[m.Event]:
-    # of the article only its doc_id: its text and record are large
-    return q.options(selectinload(m.Event.arguments).selectinload(m.EventArgument.entity),
-                     selectinload(m.Event.countries), selectinload(m.Event.evidence),
-                     selectinload(m.Event.article).load_only(m.Article.doc_id))
+def _event_lists(ids: Sequence[int]) -> Select[Any]:
+    """(event id, "actor" | "target" | "country" | "sector", value) for the events `ids`, each list in
+    the order it was stored."""
+    parts = union_all(
+        select(m.EventArgument.event_id, m.EventArgument.role.label("kind"), m.Entity.name.label("value"),
+               m.EventArgument.id.label("n"))
+        .join(m.Entity, m.Entity.id == m.EventArgument.entity_id).where(m.EventArgument.event_id.in_(ids)),
+        select(m.EventCountry.event_id, literal("country", String), m.EventCountry.country, m.EventCountry.id)
+        .where(m.EventCountry.event_id.in_(ids)),
+        select(m.Sector.event_id, literal("sector", String), m.Sector.sector, m.Sector.id)
+        .where(m.Sector.event_id.in_(ids))).subquery()
+    return select(parts.c.event_id, parts.c.kind, parts.c.value).order_by(parts.c.kind, parts.c.n)
+
+
+def _known_total(offset: int, limit: int, shown: int) -> int | None:
+    """The number of matches a page of `shown` rows tells without counting them, if it does: all
+    of them when the page is not full, more than COUNT_LIMIT when the page ends past it."""
+    if 0 < shown < limit or shown == offset == 0 or offset + shown > COUNT_LIMIT:
+        return offset + shown
+    return None
 
 
 def _paged(s: Session, items: list[T], q: Select[m.Event] | Select[m.Article] | Select[m.Entity] | Select[m.Fact],
            offset: int, limit: int) -> Page[T]:
     """A page of `items` with how many rows `q` gives before paging, counted up to COUNT_LIMIT."""
-    upto = q.with_only_columns(literal(1), maintain_column_froms=True).limit(COUNT_LIMIT + 1).subquery()
-    n = s.scalar(select(func.count()).select_from(upto)) or 0
+    n = _known_total(offset, limit, len(items))
+    if n is None:
+        upto = q.with_only_columns(literal(1), maintain_column_froms=True).limit(COUNT_LIMIT + 1).subquery()
+        n = s.scalar(select(func.count()).select_from(upto)) or 0
     return Page(items, min(n, COUNT_LIMIT), offset, limit, exact=n <= COUNT_LIMIT)
 
 
@@ -388,8 +421,12 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "n
     with store.session() as s:
         plan = _plan(s, f)
         q = _event_query(f, plan)
-        rows = s.scalars(_with_details(_order(q, sort, f, plan)).limit(limit).offset(offset)).all()
-        return _paged(s, _events_out(s, rows), q, offset, limit)
+        ordered = _order(q, sort, f, plan)
+        if plan.bounded:  # the matches are few: reading them all counts them, a second query would not
+            ids = list(s.scalars(ordered))
+            return Page(_events_out(s, ids[offset:offset + limit]), min(len(ids), COUNT_LIMIT), offset, limit,
+                        exact=len(ids) <= COUNT_LIMIT)
+        return _paged(s, _events_out(s, list(s.scalars(ordered.limit(limit).offset(offset)))), q, offset, limit)
 
 
 def iter_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "oldest",
@@ -405,10 +442,10 @@ def iter_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "o
 
 def get_event(store: Store, event_id: int) -> EventOut:
     with store.session() as s:
-        e = s.scalar(_with_details(select(m.Event).where(m.Event.id == event_id)))
-        if e is None:
+        found = _events_out(s, [event_id])
+        if not found:
             raise NotFound(f"no event {event_id}")
-        return _events_out(s, [e])[0]
+        return found[0]
 
 
 def _article_summary(a: m.Article, events: int) -> ArticleSummary:
@@ -487,8 +524,7 @@ def get_actor(store: Store, actor_id: int, *, event_limit: int = 100) -> ActorDe
         roles = s.execute(select(m.Role.role, m.Role.date, m.Article.doc_id).join(m.Article)
                           .where(m.Role.entity_id == e.id).order_by(m.Role.date.nulls_last(), m.Role.id)).all()
         mine = select(m.EventArgument.event_id).where(m.EventArgument.entity_id == e.id)
-        events = s.scalars(_with_details(_order(select(m.Event).where(m.Event.id.in_(mine)), "newest"))
-                           .limit(event_limit)).all()
+        events = s.scalars(_order(select(m.Event.id).where(m.Event.id.in_(mine)), "newest").limit(event_limit)).all()
         return ActorDetail(summary=ActorSummary(id=e.id, name=e.name, kind=e.kind, country=e.country, events=n),
                            aliases=sorted(a.alias for a in e.aliases),
                            roles=[RoleHeld(role=r, date=d, doc_id=doc) for r, d, doc in roles],
@@ -501,7 +537,7 @@ def relations(store: Store, a: str, b: str, *, since: str | None = None, until: 
     check_country(a, "a")
     check_country(b, "b")
     check_choice(period, ("year", "month"), "period")
-    ids = _event_query(EventFilter(countries=(a, b), since=since, until=until).checked()).with_only_columns(m.Event.id)
+    ids = _event_query(EventFilter(countries=(a, b), since=since, until=until).checked())
     length = 4 if period == "year" else 7
     with store.session() as s:
         total, first, last = s.execute(select(func.count(), func.min(m.Event.date), func.max(m.Event.date))
@@ -536,7 +572,7 @@ def facts(store: Store, a: str, b: str, *, unit: str | None = None, about: str |
     check_text(about, "about")
     check_date(since, "since")
     check_date(until, "until")
-    articles = _event_query(EventFilter(countries=(a, b))).with_only_columns(m.Event.article_id)
+    articles = select(m.Event.article_id).where(m.Event.id.in_(_event_query(EventFilter(countries=(a, b)))))
     q = select(m.Fact).where(m.Fact.article_id.in_(articles))
     if unit:
         q = q.where(m.Fact.unit == unit)

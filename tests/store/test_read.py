@@ -128,3 +128,45 @@ def test_sqlite_pages_a_pair_and_the_newest_events_from_their_indexes(tmp_path):
     store.close()
     assert "ix_event_pairs_newest" in plans["pair"] and "TEMP B-TREE" not in plans["pair"]
     assert "ix_events_newest" in plans["all"] and "TEMP B-TREE" not in plans["all"]
+
+
+def orm_details(store, event_id):  # type: ignore[no-untyped-def]
+    """One event's details read through the ORM relationships, the way `entente events` shows them."""
+    with store.session() as s:
+        e = s.get(m.Event, event_id)
+        sectors = s.scalars(select(m.Sector.sector).where(m.Sector.event_id == event_id).order_by(m.Sector.id)).all()
+        return (e.article.doc_id, e.type, e.mode, e.status, e.date, e.location,
+                [a.entity.name for a in sorted(e.arguments, key=lambda a: a.id) if a.role == "actor"],
+                [a.entity.name for a in sorted(e.arguments, key=lambda a: a.id) if a.role == "target"],
+                sorted(c.country for c in e.countries), list(sectors), (e.evidence.text, e.evidence.start, e.evidence.end))
+
+
+def test_a_page_carries_each_events_details_as_stored(store, corpus):  # type: ignore[no-untyped-def]
+    save_all(store, corpus, ARTICLES)
+    page = list_events(store, limit=500).items
+    assert any(e.sectors for e in page) and any(e.targets for e in page) and any(len(e.actors) > 1 for e in page)
+    for e in page:
+        shown = (e.doc_id, e.type, e.mode, e.status, e.date, e.location, e.actors, e.targets, e.countries, e.sectors,
+                 (e.evidence.text, e.evidence.start, e.evidence.end))
+        assert shown == orm_details(store, e.id)
+    assert read.get_event(store, page[3].id) == page[3]
+
+
+@pytest.mark.parametrize("limit", [1000, 4])
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(countries=("RUS", "VNM")), EventFilter(actor="Putin"),
+                               EventFilter(countries=("RUS",), status="done"), EventFilter(words="Putin")])
+def test_every_page_gives_the_same_total_whether_counted_or_seen(store, corpus, monkeypatch, f, many, limit):  # type: ignore[no-untyped-def]
+    save_all(store, corpus, ARTICLES)
+    every = list_events(store, f, limit=500)
+    n = len(every.items)
+    assert n > 5 and every.exact and every.total == n
+    monkeypatch.setattr(read, "COUNT_LIMIT", limit)  # 4: pages start before, at and past the limit
+    if many:
+        monkeypatch.setattr(read, "FEW_EVENTS", 0)
+        monkeypatch.setattr(read, "FEW_ARTICLES", 0)
+    for offset in (0, 2, 3, 4, 5, n - 2, n - 1, n, n + 3):
+        page = list_events(store, f, limit=2, offset=offset)
+        assert [e.id for e in page.items] == [e.id for e in every.items[offset:offset + 2]]
+        # seen on the page or counted (past the end), the total is the same
+        assert (page.total, page.exact) == ((n, True) if n <= limit else (limit, False)), offset
