@@ -121,7 +121,8 @@ def rows(n_events: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
             out["arguments"] += [{"event_id": event_id, "entity_id": actor[0], "role": "actor"},
                                  {"event_id": event_id, "entity_id": target[0], "role": "target"}]
             out["countries"] += [{"event_id": event_id, "country": a}, {"event_id": event_id, "country": b}]
-            out["pairs"].append({"event_id": event_id, "a": min(a, b), "b": max(a, b), "date": when})
+            out["pairs"].append({"event_id": event_id, "a": min(a, b), "b": max(a, b), "date": when,
+                                 "type": t.type, "status": t.status})
             out["sectors"] += [{"article_id": article_id, "event_id": event_id, "sector": s} for s in t.sectors[:3]]
     return out
 

@@ -15,8 +15,9 @@ SCRIPT_LOCATION = "entente.store:migrations"
 
 
 # made by hand in migrations, not models: the full-text index (0003; on PostgreSQL the stored
-# document column of 0007) and the newest-first indexes whose NULLS LAST only PostgreSQL accepts (0006)
-HAND_MADE = ("articles_fts", "ix_articles_fts", "fts_document", "ix_events_newest", "ix_event_pairs_newest")
+# document column of 0007) and the newest-first indexes whose NULLS LAST only PostgreSQL accepts (0006, 0008)
+HAND_MADE = ("articles_fts", "ix_articles_fts", "fts_document", "ix_events_newest", "ix_event_pairs_newest",
+             "ix_event_pairs_type_newest", "ix_event_pairs_status_newest")
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

@@ -124,9 +124,10 @@ class EventCountry(Base):
 
 
 class EventPair(Base):
-    """Two countries taking part in one event (`a` < `b`), with the event's date copied: `--between A B`
-    reads a page of a pair's events in date order straight from an index (made in migration 0006,
-    by hand because PostgreSQL needs NULLS LAST in it and SQLite refuses the words)."""
+    """Two countries taking part in one event (`a` < `b`), with the event's date, type and status
+    copied: `--between A B` (and with `--type` or `--status`) reads a page of a pair's events in date
+    order straight from an index (made in migrations 0006 and 0008, by hand because PostgreSQL needs
+    NULLS LAST in it and SQLite refuses the words)."""
 
     __tablename__ = "event_pairs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -134,6 +135,8 @@ class EventPair(Base):
     a: Mapped[str] = mapped_column(String(3))
     b: Mapped[str] = mapped_column(String(3))
     date: Mapped[str | None] = mapped_column(String(30))
+    type: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str | None] = mapped_column(String(20))
 
 
 class Fact(Base):

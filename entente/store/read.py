@@ -298,7 +298,7 @@ def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
     q = select(ident)
     if pair:
         q = q.where(m.EventPair.a == countries[0], m.EventPair.b == countries[1])
-        if f.type or f.mode or f.status or f.text or f.words:
+        if f.mode or f.text or f.words:
             q = q.join(m.Event, m.Event.id == ident)
     for name, ids in _sets(f).items():
         event_id = ids.selected_columns[0]
@@ -306,7 +306,9 @@ def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
             q = q.where(ids.where(event_id == ident).exists())
         else:
             q = q.where(ident.in_(plan.ids.get(name, ids)))
-    for column, value in ((m.Event.type, f.type), (m.Event.mode, f.mode), (m.Event.status, f.status)):
+    # a pair's rows carry the type and status too, each with its own newest-first index (0008)
+    for column, value in ((m.EventPair.type if pair else m.Event.type, f.type), (m.Event.mode, f.mode),
+                          (m.EventPair.status if pair else m.Event.status, f.status)):
         if value:
             q = q.where(column == value)
     if f.since:

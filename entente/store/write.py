@@ -192,7 +192,7 @@ def write_article(s: Session, a: m.Article, record: ArticleRecord, batch: Batch 
         for c in sorted(set(ev.countries)):
             row.countries.append(m.EventCountry(country=c))
         for one, other in combinations(sorted(set(ev.countries)), 2):
-            row.pairs.append(m.EventPair(a=one, b=other, date=ev.date))
+            row.pairs.append(m.EventPair(a=one, b=other, date=ev.date, type=ev.type, status=ev.status))
         rows.append((row, ev.sectors))
     for f in record.facts:
         s.add(m.Fact(article_id=a.id, value=f.value, unit=f.unit, period=f.period, about=f.about,
