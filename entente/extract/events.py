@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente import gazetteer
 from entente.extract.doctext import doc_text
+from entente.extract.organisations import Organisation
 from entente.extract.people import Person
 from entente.extract.quantities import evidence
 from entente.extract.time import TimeExpr
@@ -978,13 +979,29 @@ def merge(found: list[Found]) -> list[Found]:
     return merged
 
 
+def organisation_actors(f: Found, orgs: list[Organisation]) -> list[str]:
+    """Organisations that are the trigger's grammatical subject or agent ('Rosatom signed ...',
+    'was signed by Rosatom and EVN'): the subject's head word, or a conjunct of it, lies in one
+    of their mentions. 'Officials from ASEAN' are not ASEAN."""
+    heads = [c for c in f.trigger.children if c.dep_ == "nsubj"]
+    heads += [g for c in f.trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    heads += [c for h in heads for c in h.conjuncts]
+    names = []
+    for o in orgs:
+        if any(s <= h.idx < e for h in heads for s, e in o.mentions) and o.name not in names:
+            names.append(o.name)
+    return names
+
+
 def to_events(doc: Doc, found: list[Found]) -> list[Event]:
     people: list[Person] = doc._.people or []
+    orgs: list[Organisation] = doc._.organisations or []
     events = []
     for f in found:
         ev = [evidence(doc, s) for s in f.sents]
         events.append(Event(
-            type=f.type, mode=f.mode, date=f.date, actors=[people[i].name for i in f.actors],
+            type=f.type, mode=f.mode, date=f.date,
+            actors=[people[i].name for i in f.actors] + organisation_actors(f, orgs),
             targets=[people[i].name for i in f.targets], countries=sorted(f.countries),
             location=ascii_name(f.location) if f.location else None,
             status=f.status, trigger=f.trigger.text, evidence=ev[0],  # type: ignore[arg-type]

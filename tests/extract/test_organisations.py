@@ -10,7 +10,7 @@ from entente.fold import key
 from entente.jobs import extract_paths
 from entente.records import ArticleRecord, Entity
 
-from ..conftest import DATA
+from ..conftest import DATA, record_of
 
 ORGS = DATA / "orgs"
 
@@ -86,7 +86,21 @@ def test_teaser_blocks_name_no_organisation(records):  # type: ignore[no-untyped
     assert "International Monetary Fund" not in names and not any("Bank of Korea" in n for n in names)
 
 
-def test_organisations_never_become_event_actors(records):  # type: ignore[no-untyped-def]
-    for record in records.values():
-        orgs = set(_orgs(record))
-        assert orgs and all(not orgs & {*ev.actors, *ev.targets} for ev in record.events)
+def test_organisations_that_only_speak_or_are_named_are_no_event_actors(records):  # type: ignore[no-untyped-def]
+    # "..., South Korea's Ministry of Foreign Affairs said": the ministry reports the talks
+    record = records["kor_idn_yonhap_01"]
+    orgs = set(_orgs(record))
+    assert orgs and record.events and all(not orgs & {*ev.actors, *ev.targets} for ev in record.events)
+
+
+@pytest.mark.parametrize("text,actors,not_actors", [
+    ("The Russian Foreign Ministry summoned British Ambassador Nigel Casey on Monday over the remarks.",
+     ["Ministry of Foreign Affairs of Russia"], []),
+    ("The memorandum was signed by Gazprom and Petronas in the presence of Prime Minister Anwar Ibrahim.",
+     ["Gazprom", "Petronas"], []),
+    ("Officials from ASEAN met Malaysian Prime Minister Anwar Ibrahim in Kuala Lumpur on Monday.",
+     [], ["Association of Southeast Asian Nations"]),
+])
+def test_an_organisation_as_grammatical_actor_joins_the_event(nlp, text, actors, not_actors):  # type: ignore[no-untyped-def]
+    [event] = record_of(text, nlp).events
+    assert set(actors) <= set(event.actors) and not set(not_actors) & {*event.actors, *event.targets}
