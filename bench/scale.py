@@ -9,7 +9,10 @@ PostgreSQL can start), each run in a fresh process so its peak memory is its own
   * peak resident memory of the driver (the process that reads, cleans and writes) and of the
     busiest extraction worker (Ray actors, read from /proc while they run),
   * CPU seconds per article (driver and workers), which other load on the machine does not change,
-    and the load average at the end, which tells how far the wall-clock figures are to be trusted,
+    and the load average at the start and the end, which tells how far the wall-clock figures are
+    to be trusted,
+  * CPU ms per article of the driver and the workers in each quarter of the articles stored (start-up
+    left out), so that a single size shows whether the cost grows as the store fills,
   * the marginal cost per article between the sizes, which must not grow with the corpus.
 
     .venv/bin/python bench/scale.py                              # 5,000 and 20,000 articles
@@ -28,6 +31,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -66,54 +70,80 @@ def _own_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(engine: str, corpus: Path, db: str) -> dict[str, float]:
+QUARTERS = 4
+
+
+def _by_quarter(samples: list[tuple[int, float, float]]) -> list[tuple[float, float] | None]:
+    """Driver and worker CPU ms an article in each quarter of the articles stored after the first
+    batch (start-up left out), from samples of (articles stored, driver CPU s, workers CPU s):
+    whether the cost grows as the store fills. None for a quarter no batch ended in."""
+    stored = [smp for smp in samples if smp[0] > 0]
+    if len(stored) < 2:
+        return []
+    first, total = stored[0][0], stored[-1][0]
+    points = [next(smp for smp in stored if smp[0] >= first + (total - first) * q // QUARTERS)
+              for q in range(QUARTERS + 1)]
+    return [((b[1] - a[1]) / (b[0] - a[0]) * 1000, (b[2] - a[2]) / (b[0] - a[0]) * 1000) if b[0] > a[0] else None
+            for a, b in zip(points, points[1:], strict=False)]
+
+
+def measure(engine: str, corpus: Path, db: str) -> dict[str, object]:
     """Ingest `corpus` into `db` with `engine`; the figures of that run."""
-    from entente.jobs import ingest_paths
+    from entente.jobs import Summary, cleaned, ingest_paths
     from entente.store import Store
 
     store = Store(db)
     workers_mb: dict[int, float] = {}
     workers_cpu: dict[int, float] = {}
+    pids: list[int] = []
+    summary = Summary()
+    samples: list[tuple[int, float, float]] = []
+    load_start = os.getloadavg()[0]
     start, cpu_start = time.perf_counter(), _own_cpu_s()
+    stop = threading.Event()
+
+    def sample() -> None:
+        while True:
+            for pid in pids:
+                workers_mb[pid] = max(workers_mb.get(pid, 0.0), _hwm_mb(pid))
+                workers_cpu[pid] = max(workers_cpu.get(pid, 0.0), _cpu_s(pid))
+            samples.append((summary.ingested, _own_cpu_s() - cpu_start, sum(workers_cpu.values())))
+            if stop.wait(0.5):
+                return
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     if engine == "local":
-        summary = ingest_paths([str(corpus)], store)
+        ingest_paths([str(corpus)], store, summary=summary)
     else:
         import ray
 
         from entente.config import get_settings
-        from entente.jobs import Summary, cleaned
         from entente.ray_engine import ingest_articles_ray
 
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-        stop = threading.Event()
 
         def watch(pool: list[object]) -> None:
-            pids = ray.get([a.pid.remote() for a in pool])  # type: ignore[attr-defined]
+            pids.extend(ray.get([a.pid.remote() for a in pool]))  # type: ignore[attr-defined]
 
-            def sample() -> None:
-                while not stop.is_set():
-                    for pid in pids:
-                        workers_mb[pid] = max(workers_mb.get(pid, 0.0), _hwm_mb(pid))
-                        workers_cpu[pid] = max(workers_cpu.get(pid, 0.0), _cpu_s(pid))
-                    stop.wait(0.5)
-
-            threading.Thread(target=sample, daemon=True).start()
-
-        summary = Summary()
         ingest_articles_ray(cleaned([str(corpus)], summary, get_settings()), store, summary,
                             workers=int(engine[3:]), on_pool=watch)
-        stop.set()
-        ray.shutdown()
     seconds, driver_cpu = time.perf_counter() - start, _own_cpu_s() - cpu_start
+    stop.set()
+    sampler.join()
+    samples.append((summary.ingested, driver_cpu, sum(workers_cpu.values())))
+    if engine != "local":
+        ray.shutdown()
     store.close()
     if summary.failed or summary.duplicates or summary.unchanged:
         raise SystemExit(f"the corpus did not ingest cleanly: {summary.problems[:5]}")
     return {"articles": summary.ingested, "seconds": seconds, "driver_mb": _peak_mb(),
             "worker_mb": max(workers_mb.values(), default=0.0), "driver_cpu": driver_cpu,
-            "workers_cpu": sum(workers_cpu.values()), "load": os.getloadavg()[0]}
+            "workers_cpu": sum(workers_cpu.values()), "load_start": load_start, "load": os.getloadavg()[0],
+            "quarters": _by_quarter(samples)}
 
 
-def _measure(engine: str, corpus: Path, db: str) -> dict[str, float]:
+def _measure(engine: str, corpus: Path, db: str) -> dict[str, Any]:
     """One measurement in a fresh interpreter, so its peak memory is its own."""
     done = subprocess.run([sys.executable, __file__, "--measure", engine, "--corpus", str(corpus), "--db", db],
                           capture_output=True, text=True)
@@ -170,7 +200,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     engines = args.engines.split(",")
     print(f"{os.cpu_count()} CPUs; engines {', '.join(engines)}; sizes {', '.join(f'{s:,}' for s in sizes)}", flush=True)
-    results: dict[tuple[str, int], dict[str, float]] = {}
+    results: dict[tuple[str, int], dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         dbs = Databases(Path(tmp))
         print(f"database: {dbs.kind}", flush=True)
@@ -186,7 +216,10 @@ def main() -> None:
                     print(f"  {engine:>5} {size:>7,}: {r['articles']:,.0f} articles in {r['seconds']:.1f} s = "
                           f"{r['articles'] / r['seconds']:.2f} articles/s, {r['seconds'] / r['articles'] * 1000:.0f} ms/article; "
                           f"driver peak {r['driver_mb']:.0f} MB{workers}; CPU {cpu * 1000:.0f} ms/article "
-                          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s); load {r['load']:.1f}",
+                          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s); "
+                          f"load {r['load_start']:.1f} at start, {r['load']:.1f} at end", flush=True)
+                    quarters = " | ".join(f"{q[0]:.0f}/{q[1]:.0f}" if q else "-" for q in r["quarters"])
+                    print(f"{'':14}CPU ms/article driver/workers, by quarter of the articles stored after the first batch: {quarters}",
                           flush=True)
         finally:
             dbs.stop()

@@ -1,0 +1,22 @@
+"""bench/scale.py's reading of its samples: the cost an article as the store fills."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.scale import _by_quarter
+
+
+@pytest.mark.parametrize("samples, quarters", [
+    # start-up (9 s before the first batch) is left out; a flat cost stays flat
+    ([(0, 9.0, 0.0), (10, 10.0, 2.0), (20, 11.0, 4.0), (30, 12.0, 6.0), (40, 13.0, 8.0), (50, 14.0, 10.0)],
+     [(100.0, 200.0)] * 4),
+    # a driver cost that grows with the store shows in the last quarters
+    ([(0, 0.0, 0.0), (10, 1.0, 0.0), (20, 2.0, 0.0), (30, 3.0, 0.0), (40, 6.0, 0.0), (50, 9.0, 0.0)],
+     [(100.0, 0.0), (100.0, 0.0), (300.0, 0.0), (300.0, 0.0)]),
+    # quarters no batch ended in have no figure
+    ([(0, 1.0, 0.0), (32, 2.0, 0.0), (48, 3.6, 0.0)], [(100.0, 0.0), None, None, None]),
+    ([(0, 1.0, 0.0)], []),
+])
+def test_cost_by_quarter_leaves_out_start_up_and_shows_growth(samples, quarters) -> None:  # type: ignore[no-untyped-def]
+    assert [q and tuple(round(v, 6) for v in q) for q in _by_quarter(samples)] == quarters
