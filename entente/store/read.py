@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Generic, Literal, TypeVar
 
@@ -21,7 +21,7 @@ from entente.fold import key
 from entente.records import EVENT_TYPES, SECTORS, STATUSES, ArticleRecord, Evidence
 from entente.store import Store
 from entente.store import models as m
-from entente.store.fts import article_ids_matching
+from entente.store.fts import article_ids_matching, first_articles_matching, id_of_article_matching
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -255,6 +255,7 @@ class _Plan:
     walk: frozenset[str] = frozenset()
     ids: dict[str, list[int]] = field(default_factory=dict)
     articles: tuple[int, ...] | None = None
+    some_articles: tuple[int, ...] = ()  # when they are many: the first ones read
 
     @property
     def bounded(self) -> bool:
@@ -281,10 +282,11 @@ def _plan(s: Session, f: EventFilter) -> _Plan:
     """Which filters of `f` match many events and the events of those matching few, reading
     each only up to FEW_EVENTS."""
     found = {name: list(s.scalars(ids.limit(FEW_EVENTS + 1))) for name, ids in _sets(f).items()}
-    articles = _few_articles(s, f.words)
+    articles = first_articles_matching(s, f.words, FEW_ARTICLES + 1) if f.words else []
+    few = bool(f.words) and len(articles) <= FEW_ARTICLES
     return _Plan(walk=frozenset(name for name, ids in found.items() if len(ids) > FEW_EVENTS),
                  ids={name: ids for name, ids in found.items() if len(ids) <= FEW_EVENTS},
-                 articles=None if articles is None else tuple(articles))
+                 articles=tuple(articles) if few else None, some_articles=() if few else tuple(articles))
 
 
 def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
@@ -324,16 +326,8 @@ def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
     elif f.words:
         # "+ 0" keeps the planner off the article index: walking events newest first and checking
         # each against the (many) matching articles stops after a page, sorting all of them does not
-        q = q.where((m.Event.article_id + 0).in_(article_ids_matching(f.words)))
+        q = q.where(id_of_article_matching(m.Event.article_id + 0, f.words))
     return q
-
-
-def _few_articles(s: Session, words: str | None) -> list[int] | None:
-    """The ids of the articles holding `words` when there are at most FEW_ARTICLES of them, else None."""
-    if not words:
-        return None
-    ids = list(s.scalars(article_ids_matching(words).limit(FEW_ARTICLES + 1)))
-    return ids if len(ids) <= FEW_ARTICLES else None
 
 
 def _sorts_few(f: EventFilter, plan: _Plan) -> bool:
@@ -428,7 +422,20 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "n
             ids = list(s.scalars(ordered))
             return Page(_events_out(s, ids[offset:offset + limit]), min(len(ids), COUNT_LIMIT), offset, limit,
                         exact=len(ids) <= COUNT_LIMIT)
-        return _paged(s, _events_out(s, list(s.scalars(ordered.limit(limit).offset(offset)))), q, offset, limit)
+        items = _events_out(s, list(s.scalars(ordered.limit(limit).offset(offset))))
+        if _known_total(offset, limit, len(items)) is None and _more_than_counted(s, f, plan):
+            return Page(items, COUNT_LIMIT, offset, limit, exact=False)
+        return _paged(s, items, q, offset, limit)
+
+
+def _more_than_counted(s: Session, f: EventFilter, plan: _Plan) -> bool:
+    """True when the events of the first articles read for the words (and every other condition)
+    number more than COUNT_LIMIT already: then so do all matches, and nobody walks them to count."""
+    if not plan.some_articles:
+        return False
+    some = _event_query(f, replace(plan, articles=plan.some_articles))
+    upto = some.with_only_columns(literal(1), maintain_column_froms=True).limit(COUNT_LIMIT + 1).subquery()
+    return (s.scalar(select(func.count()).select_from(upto)) or 0) > COUNT_LIMIT
 
 
 def iter_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "oldest",
