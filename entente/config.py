@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     # articles the writer stores in one transaction: more amortises lookups and grouping, fewer
     # loses less to an interruption (the unwritten ones are picked up by a re-run)
     write_batch: int = 32
+    # `ingest` extracts in worker processes, beside the writer, once the input holds this many new
+    # articles; fewer are extracted in the writer's process, sparing the start of a pool
+    pool_min_articles: int = 32
     progress_threshold: int = 5
     disabled_components: tuple[str, ...] = ()
     # the HTTP API: the bearer token for POST /ingest when bound beyond localhost, and the body limit

@@ -3,7 +3,6 @@ paths, and ingest them into a store. Problems with one input never stop the othe
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
@@ -14,7 +13,7 @@ from entente.dedup import NearDuplicates
 from entente.errors import Messages, NotFound
 from entente.extract.pipeline import extract_many, shared_nlp
 from entente.ingest import IngestFailure, read_paths
-from entente.parallel import extract_in_pool
+from entente.parallel import Extracted, extract_beside
 from entente.records import ArticleRecord, CleanArticle, RawArticle
 from entente.store import Store
 
@@ -96,47 +95,55 @@ def unseen(articles: Iterable[CleanArticle], store: Store, summary: Summary,
         yield a
 
 
+def fresh(articles: Iterable[CleanArticle], store: Store, summary: Summary,
+          on_done: Callable[[], None] | None = None) -> Iterator[CleanArticle]:
+    """The articles to extract: neither stored already nor seen earlier in the batch (see
+    `unseen`), each marked with the canonical article of its near-duplicate group if it has one."""
+    near = NearDuplicates()
+    near.load(store.texts())
+    for a in unseen(articles, store, summary, on_done):
+        a.duplicate_of = near.canonical_of(a.doc_id, a.text)
+        if a.duplicate_of is not None:
+            summary.grouped += 1
+        yield a
+
+
 def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Summary,
                     settings: Settings | None = None, on_done: Callable[[], None] | None = None,
                     jobs: int = 1) -> Summary:
     """Extract and store articles; text already stored, or seen earlier in the batch, is skipped
-    before extraction. With `jobs` > 1, extraction runs in that many processes and this one writes."""
+    before extraction. Extraction runs in `jobs` processes beside this one, which writes (see
+    `extract_beside`: a short input is extracted here)."""
     settings = settings or get_settings()
-    pending: deque[CleanArticle] = deque()
-    near = NearDuplicates()
-    near.load(store.texts())
-
-    def fresh() -> Iterator[CleanArticle]:
-        for a in unseen(articles, store, summary, on_done):
-            a.duplicate_of = near.canonical_of(a.doc_id, a.text)
-            if a.duplicate_of is not None:
-                summary.grouped += 1
-            pending.append(a)
-            yield a
-
-    def failed(article: CleanArticle, message: str) -> None:
-        summary.extraction_failed(article, message)
-        pending.remove(article)
-        if on_done:
-            on_done()
-
-    records = (extract_in_pool(fresh(), settings, jobs) if jobs > 1
-               else extract_many(fresh(), shared_nlp(settings.spacy_model), batch_size=settings.batch_size,
-                                 on_error=failed))
-    batch: list[tuple[CleanArticle, ArticleRecord]] = []
-    for record in records:
-        batch.append((pending.popleft(), record))
+    batch: list[Extracted] = []
+    for item in extract_beside(fresh(articles, store, summary, on_done), settings, jobs):
+        batch.append(item)
         if len(batch) >= settings.write_batch:
-            store_batch(store, batch, summary, on_done)
+            store_extracted(store, batch, summary, on_done)
             batch = []
-    store_batch(store, batch, summary, on_done)
+    store_extracted(store, batch, summary, on_done)
     return summary
+
+
+def store_extracted(store: Store, batch: Sequence[Extracted], summary: Summary,
+                    on_done: Callable[[], None] | None = None) -> None:
+    """Store in one transaction the articles of `batch` that have a record; those whose extraction
+    failed are counted and named. Both engines write through this."""
+    records: list[tuple[CleanArticle, ArticleRecord]] = []
+    for article, result in batch:
+        if isinstance(result, str):
+            summary.extraction_failed(article, result)
+            if on_done:
+                on_done()
+        else:
+            records.append((article, result))
+    store_batch(store, records, summary, on_done)
 
 
 def store_batch(store: Store, batch: Sequence[tuple[CleanArticle, ArticleRecord]], summary: Summary,
                 on_done: Callable[[], None] | None = None) -> None:
     """Store extracted articles in one transaction and count their outcomes; an article that
-    cannot be stored is named in `summary` and the others are kept. Both engines write through this."""
+    cannot be stored is named in `summary` and the others are kept."""
     if not batch:
         return
     for (article, _record), outcome in zip(batch, store.save_many(batch), strict=True):

@@ -1,12 +1,13 @@
 """Ingest on a Ray cluster, for `entente ingest --engine ray`: the same jobs as `entente.jobs`, with
 extraction spread over a pool of Ray actors.
 
-The driver reads and cleans the articles, skips text already stored (as the local engine does), and
-sends batches to `Extractor` actors, each holding one spaCy pipeline loaded once. Records come back
-batch by batch in input order and the driver writes each batch in one transaction through the same
-`store_batch` as the local engine, so there is one writer, cross-article resolution (event groups)
-runs once per batch, after it, and sees articles in the same order as the local engine. At most
-two batches per worker are in flight, so memory stays flat however long the input. A worker that
+The driver reads and cleans the articles, skips text already stored and marks near-duplicates (as
+the local engine does, through the same `jobs.fresh`), and sends batches to `Extractor` actors,
+each holding one spaCy pipeline loaded once. Records come back batch by batch in input order and
+the driver writes each batch in one transaction through the same `store_extracted` as the local
+engine, so there is one writer, cross-article resolution (event groups) runs once per batch, after
+it, and sees articles in the same order as the local engine. At most two batches per worker are in
+flight, so memory stays flat however long the input. A worker that
 dies is restarted and its batch retried; a batch that still fails is reported with the origin of
 each of its articles, and a re-run picks those articles up (stored text is skipped).
 """
@@ -15,15 +16,15 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import ray
 
 from entente.config import Settings, get_settings
 from entente.errors import EntenteError
-from entente.extract.pipeline import build_nlp, extract_many
-from entente.jobs import Summary, cleaned, store_batch, unseen
+from entente.extract.pipeline import batched, build_nlp, extract_each
+from entente.jobs import Summary, cleaned, fresh, store_extracted
 from entente.records import ArticleRecord, CleanArticle
 from entente.store import Store
 
@@ -45,11 +46,7 @@ class Extractor:
 
     def extract(self, articles: list[CleanArticle]) -> list[ArticleRecord | str]:
         """The record of each article, or the message of its failure, in input order."""
-        errors: dict[int, str] = {}
-        records = iter(list(extract_many(articles, self.nlp, batch_size=self.batch_size,
-                                         on_error=lambda a, message: errors.__setitem__(id(a), message))))
-        # extract_many leaves failed articles out: the others' records come in their order
-        return [errors[id(a)] if id(a) in errors else next(records) for a in articles]
+        return extract_each(articles, self.nlp, self.batch_size)
 
     def pid(self) -> int:
         return os.getpid()
@@ -70,24 +67,13 @@ def connect(address: str | None, workers: int | None) -> bool:
     return True
 
 
-def _batches(articles: Iterable[CleanArticle], size: int) -> Iterator[list[CleanArticle]]:
-    batch: list[CleanArticle] = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary: Summary,
                         settings: Settings | None = None, on_done: Callable[[], None] | None = None,
                         workers: int | None = None, address: str | None = None,
                         on_pool: Callable[[list[Any]], None] | None = None) -> Summary:
     """Extract articles on Ray and store them from this process; text already stored, or seen
-    earlier in the batch, is skipped before extraction. `workers` actors extract (default: one per
-    CPU of the cluster); `on_pool` is given the actor handles once they exist (for measurements)."""
+    earlier in the batch, is skipped before extraction, and near-duplicates are grouped. `workers`
+    actors extract (default: one per CPU of the cluster); `on_pool` is given the actor handles once they exist (for measurements)."""
     settings = settings or get_settings()
     started = connect(address, workers)
     pool: list[Any] = []
@@ -102,18 +88,10 @@ def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary:
                 results: list[ArticleRecord | str] = ray.get(ref)
             except ray.exceptions.RayError as exc:  # the worker failed beyond its retries
                 results = [f"extraction failed on a Ray worker: {exc.__class__.__name__}"] * len(batch)
-            extracted: list[tuple[CleanArticle, ArticleRecord]] = []
-            for article, result in zip(batch, results, strict=True):
-                if isinstance(result, str):
-                    summary.extraction_failed(article, result)
-                    if on_done:
-                        on_done()
-                else:
-                    extracted.append((article, result))
-            store_batch(store, extracted, summary, on_done)
+            store_extracted(store, list(zip(batch, results, strict=True)), summary, on_done)
 
         in_flight: deque[tuple[list[CleanArticle], Any]] = deque()
-        for i, batch in enumerate(_batches(unseen(articles, store, summary, on_done), TASK_ARTICLES)):
+        for i, batch in enumerate(batched(fresh(articles, store, summary, on_done), TASK_ARTICLES)):
             in_flight.append((batch, pool[i % n].extract.remote(batch)))
             # backpressure: wait for the oldest batch, so records are written in input order
             while len(in_flight) >= 2 * n:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from entente.config import get_settings
 from entente.jobs import ingest_paths
 from entente.store import Store
 
@@ -26,12 +27,15 @@ def test_the_same_text_in_many_formats_is_stored_once(tmp_path, nlp):  # type: i
 
 def test_a_process_pool_gives_the_same_records(tmp_path, nlp):  # type: ignore[no-untyped-def]
     paths = [str(SAMPLES), str(FORMATS / "dump.jsonl")]
-    one, two = Store(str(tmp_path / "one.db")), Store(str(tmp_path / "two.db"))
-    s1 = ingest_paths(paths, one)
-    s2 = ingest_paths(paths, two, jobs=2)
-    assert (s1.ingested, s1.failed) == (s2.ingested, s2.failed) == (9, 0)
+    here, one, two = (Store(str(tmp_path / f"{name}.db")) for name in ("here", "one", "two"))
+    # nine articles are extracted in this process unless a pool is asked for at any size
+    s0 = ingest_paths(paths, here)
+    pooled = get_settings().model_copy(update={"pool_min_articles": 1})
+    s1 = ingest_paths(paths, one, pooled, jobs=1)
+    s2 = ingest_paths(paths, two, pooled, jobs=2)
+    assert (s0.ingested, s0.failed) == (s1.ingested, s1.failed) == (s2.ingested, s2.failed) == (9, 0)
     for doc_id in ("000_25cf438f34d7ad8b", "dump_yna-20241112-0041", "dump_deu_pol_dpa_01"):
-        assert one.record(doc_id) == two.record(doc_id)
+        assert here.record(doc_id) == one.record(doc_id) == two.record(doc_id)
 
 
 def test_a_republished_story_is_stored_in_the_group_of_the_first(tmp_path, nlp):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ place from the settings, and the function that turns its output into an `Article
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 
@@ -81,17 +81,41 @@ def extract_many(articles: Iterable[CleanArticle], nlp: Language | None = None, 
             yield to_record(doc)
         return
     for batch in batched(articles, batch_size):
-        try:
-            docs = list(nlp.pipe([make_doc(nlp, a) for a in batch], batch_size=batch_size))
-        except Exception:  # find the culprit: one article at a time
-            docs = []
-            for a in batch:
-                try:
-                    docs.append(nlp(make_doc(nlp, a)))
-                except Exception as exc:  # any failure of one article must not stop the others
-                    on_error(a, f"extraction failed: {exc.__class__.__name__}: {exc}")
-        for doc in docs:
-            yield to_record(doc)
+        for article, result in zip(batch, extract_each(batch, nlp, batch_size), strict=True):
+            if isinstance(result, str):
+                on_error(article, result)
+            else:
+                yield result
+
+
+def extract_each(articles: Sequence[CleanArticle], nlp: Language, batch_size: int = 16) -> list[ArticleRecord | str]:
+    """The record of each article, or the message of its failure, in input order: one article
+    that makes the pipeline fail never costs the others theirs."""
+    try:
+        docs: list[Doc | str] = list(nlp.pipe([make_doc(nlp, a) for a in articles], batch_size=batch_size))
+    except Exception:  # find the culprit: one article at a time
+        docs = [_one_doc(nlp, a) for a in articles]
+    return [_record_or_failure(doc) for doc in docs]
+
+
+def _one_doc(nlp: Language, article: CleanArticle) -> Doc | str:
+    try:
+        return nlp(make_doc(nlp, article))
+    except Exception as exc:  # any failure of one article must not stop the others
+        return _failure(exc)
+
+
+def _record_or_failure(doc: Doc | str) -> ArticleRecord | str:
+    if isinstance(doc, str):
+        return doc
+    try:
+        return to_record(doc)
+    except Exception as exc:  # a record that cannot be built fails its article only
+        return _failure(exc)
+
+
+def _failure(exc: Exception) -> str:
+    return f"extraction failed: {exc.__class__.__name__}: {exc}"
 
 
 def extract(article: CleanArticle, nlp: Language | None = None) -> ArticleRecord:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from entente.clean import clean
-from entente.extract.pipeline import extract_many
+from entente.extract.pipeline import extract_each, extract_many
 from entente.records import RawArticle
 
 pytestmark = pytest.mark.slow
@@ -30,3 +30,7 @@ def test_a_failing_component_is_reported_and_the_batch_goes_on(nlp, monkeypatch)
     assert len(errors) == 1 and errors[0].startswith("b.txt: extraction failed: ValueError: cannot read this number")
     with pytest.raises(ValueError):
         list(extract_many(articles, nlp))
+    # what the extraction workers return: a record or a message for each article, in place
+    each = extract_each(articles, nlp)
+    assert [r if isinstance(r, str) else r.doc_id for r in each][::2] == ["a", "c"]
+    assert isinstance(each[1], str) and "cannot read this number" in each[1]
