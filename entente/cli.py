@@ -137,7 +137,7 @@ def ingest(
     paths: Paths,
     db: Db = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes for extraction (one writer)")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes extracting beside the one that reads and writes")] = 1,
     column: ColumnsOpt = None,
     engine: Annotated[Literal["local", "ray"], typer.Option(help="Where extraction runs: this machine, or a Ray cluster")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster to join: 'auto' or ray://host:10001 [default: start one here]")] = None,
