@@ -5,7 +5,9 @@ copy with its people renamed (from the gold files' aliases) and its date moved, 
 share a text; then, each in a fresh process so peak memory is its own:
 
   * bare `nlp.pipe` of the same spaCy model (no entente components) over the cleaned texts,
-  * `entente ingest` into a new SQLite database at --jobs 1 and --jobs 2,
+  * `entente ingest` into a new SQLite database at --jobs 1 and --jobs 2 (one and two processes
+    extracting beside the one that reads and writes), and with `--one-process` also everything in
+    one process (extraction, then each batch's writing, in turn),
 
 and prints articles per second, peak resident memory, and ingest as a share of bare spaCy.
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -82,6 +85,12 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children (the extraction workers)."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def run_bare(corpus: Path) -> dict[str, float]:
     """Bare spaCy over the cleaned texts of the corpus (the model load is not timed)."""
     import spacy
@@ -94,11 +103,12 @@ def run_bare(corpus: Path) -> dict[str, float]:
     settings = get_settings()
     texts = [fold_preserving(clean(raw).text) for raw in read_paths([str(corpus)])]  # type: ignore[arg-type]
     nlp = spacy.load(settings.spacy_model)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
         pass
     seconds = time.perf_counter() - start
-    return {"articles": len(texts), "seconds": seconds, "peak_mb": _peak_mb(resource.RUSAGE_SELF), "workers_mb": 0.0}
+    return {"articles": len(texts), "seconds": seconds, "cpu": _cpu_seconds() - cpu,
+            "peak_mb": _peak_mb(resource.RUSAGE_SELF), "workers_mb": 0.0}
 
 
 def run_ingest(corpus: Path, jobs: int) -> dict[str, float]:
@@ -108,20 +118,23 @@ def run_ingest(corpus: Path, jobs: int) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(str(Path(tmp) / "bench.db"))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         summary = ingest_paths([str(corpus)], store, jobs=jobs)
         seconds = time.perf_counter() - start
         store.close()
     if summary.failed or summary.duplicates:
         raise SystemExit(f"bench corpus did not ingest cleanly: {summary}")
-    return {"articles": summary.ingested, "seconds": seconds, "peak_mb": _peak_mb(resource.RUSAGE_SELF),
+    return {"articles": summary.ingested, "seconds": seconds, "cpu": _cpu_seconds() - cpu,
+            "peak_mb": _peak_mb(resource.RUSAGE_SELF),
             "workers_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
 
 
 def _measure(what: str, corpus: Path) -> dict[str, float]:
     """One measurement in a fresh interpreter, so its peak memory is its own."""
-    done = subprocess.run([sys.executable, __file__, "--measure", what, "--corpus", str(corpus)],
-                          capture_output=True, text=True)
+    # "once": no pool however long the input
+    env = {**os.environ, "ENTENTE_POOL_MIN_ARTICLES": str(10**9)} if what == "once" else None
+    done = subprocess.run([sys.executable, __file__, "--measure", "jobs1" if what == "once" else what,
+                           "--corpus", str(corpus)], capture_output=True, text=True, env=env)
     if done.returncode:
         raise SystemExit(f"{what} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -130,6 +143,7 @@ def _measure(what: str, corpus: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, default=2000, help="articles in the corpus")
+    parser.add_argument("--one-process", action="store_true", help="also ingest with extraction in the writing process")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -142,16 +156,19 @@ def main() -> None:
         words = build_corpus(args.n, corpus)
         print(f"corpus: {args.n:,} articles, {words:,} words", flush=True)
         results = {}
-        for what in ("bare", "jobs1", "jobs2"):
+        runs = ("bare", "once", "jobs1", "jobs2") if args.one_process else ("bare", "jobs1", "jobs2")
+        for what in runs:
             results[what] = r = _measure(what, corpus)
             rate = r["articles"] / r["seconds"]
             workers = f", workers peak {r['workers_mb']:.0f} MB each" if r["workers_mb"] else ""
             print(f"{what:>6}: {r['articles']:,.0f} articles in {r['seconds']:.1f} s = {rate:.1f} articles/s, "
-                  f"peak {r['peak_mb']:.0f} MB{workers}", flush=True)
+                  f"CPU {r['cpu'] / r['articles'] * 1000:.0f} ms/article (all processes), "
+                  f"peak {r['peak_mb']:.0f} MB{workers}; load {os.getloadavg()[0]:.1f}", flush=True)
         bare = results["bare"]["articles"] / results["bare"]["seconds"]
-        for what in ("jobs1", "jobs2"):
+        for what in runs[1:]:
             r = results[what]
-            print(f"ingest {what[:4]} {what[4:]} / bare spaCy = {r['articles'] / r['seconds'] / bare:.0%}")
+            label = "in one process" if what == "once" else f"--jobs {what[4:]}"
+            print(f"ingest {label} / bare spaCy = {r['articles'] / r['seconds'] / bare:.0%}")
 
 
 if __name__ == "__main__":
