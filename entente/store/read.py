@@ -256,6 +256,7 @@ class _Plan:
     ids: dict[str, list[int]] = field(default_factory=dict)
     articles: tuple[int, ...] | None = None
     some_articles: tuple[int, ...] = ()  # when they are many: the first ones read
+    some: dict[str, list[int]] = field(default_factory=dict)  # the first ids read of the sets in `walk`
 
     @property
     def bounded(self) -> bool:
@@ -286,7 +287,8 @@ def _plan(s: Session, f: EventFilter) -> _Plan:
     few = bool(f.words) and len(articles) <= FEW_ARTICLES
     return _Plan(walk=frozenset(name for name, ids in found.items() if len(ids) > FEW_EVENTS),
                  ids={name: ids for name, ids in found.items() if len(ids) <= FEW_EVENTS},
-                 articles=tuple(articles) if few else None, some_articles=() if few else tuple(articles))
+                 articles=tuple(articles) if few else None, some_articles=() if few else tuple(articles),
+                 some={name: ids for name, ids in found.items() if len(ids) > FEW_EVENTS})
 
 
 def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
@@ -429,8 +431,12 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, sort: Sort = "n
 
 
 def _more_than_counted(s: Session, f: EventFilter, plan: _Plan) -> bool:
-    """True when the events of the first articles read for the words (and every other condition)
-    number more than COUNT_LIMIT already: then so do all matches, and nobody walks them to count."""
+    """True when the matches number more than COUNT_LIMIT by what was read already: the first ids of
+    a set matching many when it is the only condition, or the events of the first articles read for
+    the words (meeting every other condition). Then nobody walks the matches to count them."""
+    alone = len(set(f.countries)) < 2 and replace(f, countries=(), actor=None, sector=None) == EventFilter()
+    if alone and len(plan.some) == 1 and len(_sets(f)) == 1:
+        return len(set(next(iter(plan.some.values())))) > COUNT_LIMIT
     if not plan.some_articles:
         return False
     some = _event_query(f, replace(plan, articles=plan.some_articles))
