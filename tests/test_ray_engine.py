@@ -61,24 +61,31 @@ def _records(store) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-
     return {d: store.record(d)[0].model_dump() for d in doc_ids}
 
 
-def test_ray_engine_stores_the_records_of_the_local_engine_once(pg_db, local_ray, nlp, monkeypatch):  # type: ignore[no-untyped-def]
+def test_ray_engine_stores_the_records_of_the_local_engine_once(pg_db, local_ray, nlp, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
     from entente import ray_engine
     from entente.jobs import ingest_paths
     from entente.store import Store
 
     # small tasks, so the two workers share the articles and several batches are in flight
     monkeypatch.setattr(ray_engine, "TASK_ARTICLES", 2)
+    # the Yonhap story republished with a paragraph more: a near-duplicate, grouped by both engines
+    yonhap = (DATA / "articles" / "kor_usa_yonhap_01.txt").read_text(encoding="utf-8")
+    republished = tmp_path / "herald_kor_usa.txt"
+    republished.write_text(yonhap.replace("(END)", "The two allies will hold their next strategic dialogue in "
+                                          "the spring, officials added."), encoding="utf-8")
+    files = [*FILES, str(republished)]
     local, distributed = Store(pg_db()), Store(pg_db())
     try:
-        expected = ingest_paths(FILES, local)
+        expected = ingest_paths(files, local)
         done: list[None] = []
-        got = ray_engine.ingest_paths_ray(FILES, distributed, workers=2, on_done=lambda: done.append(None))
-        assert got == expected and got.ingested == 8 and len(done) == 8, got.problems
+        got = ray_engine.ingest_paths_ray(files, distributed, workers=2, on_done=lambda: done.append(None))
+        assert got == expected and (got.ingested, got.grouped, len(done)) == (9, 1, 9), got.problems
+        assert distributed.near_duplicates("herald_kor_usa") == ("kor_usa_yonhap_01", ["herald_kor_usa"])
         assert _records(distributed) == _records(local)
         assert distributed.counts() == local.counts()
 
-        again = ray_engine.ingest_paths_ray(FILES, distributed, workers=2)
-        assert (again.ingested, again.unchanged, again.failed) == (0, 8, 0)
+        again = ray_engine.ingest_paths_ray(files, distributed, workers=2)
+        assert (again.ingested, again.unchanged, again.failed) == (0, 9, 0)
         assert distributed.counts() == local.counts()
     finally:
         local.close()
