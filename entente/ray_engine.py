@@ -7,9 +7,9 @@ each holding one spaCy pipeline loaded once. Records come back batch by batch in
 the driver writes each batch in one transaction through the same `store_extracted` as the local
 engine, so there is one writer, cross-article resolution (event groups) runs once per batch, after
 it, and sees articles in the same order as the local engine. At most two batches per worker are in
-flight, so memory stays flat however long the input. A worker that
-dies is restarted and its batch retried; a batch that still fails is reported with the origin of
-each of its articles, and a re-run picks those articles up (stored text is skipped).
+flight, so memory stays flat however long the input. A worker that dies is restarted and its batch
+retried; a batch that still fails is reported with the origin of each of its articles, and a re-run
+picks those articles up (stored text is skipped).
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def ingest_articles_ray(articles: Iterable[CleanArticle], store: Store, summary:
                         on_pool: Callable[[list[Any]], None] | None = None) -> Summary:
     """Extract articles on Ray and store them from this process; text already stored, or seen
     earlier in the batch, is skipped before extraction, and near-duplicates are grouped. `workers`
-    actors extract (default: one per CPU of the cluster); `on_pool` is given the actor handles once they exist (for measurements)."""
+    actors extract (default: one per CPU of the cluster); `on_pool` is given the actor handles once
+    they exist (for measurements)."""
     settings = settings or get_settings()
     started = connect(address, workers)
     pool: list[Any] = []
