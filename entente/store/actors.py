@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from entente.errors import NotFound, StoreError
@@ -102,8 +102,8 @@ def list_actors(s: Session, country: str | None = None, kind: str | None = None,
     rows = [ActorRow(e.id, e.name, e.kind, e.country, n_alias, n_art, n_ev) for e, n_alias, n_art, n_ev in s.execute(q)]
     orgs = {r.id: r for r in rows if r.kind == "ORG" and r.id is not None}
     if orgs:
-        for eid, n in _events_mentioning_counts(s, list(orgs)).items():
-            orgs[eid].events = max(orgs[eid].events, n)
+        for eid, found in _events_mentioning(s, list(orgs)).items():
+            orgs[eid].events = max(orgs[eid].events, len(found))
         if kind:
             rows.sort(key=lambda r: (-r.events, -r.articles, r.name))
     return rows
@@ -128,7 +128,7 @@ def profile(s: Session, name: str) -> ActorProfile:
                       .where(m.Role.entity_id == e.id).order_by(m.Role.date.nulls_last(), m.Role.role)).all()
     events = set(s.scalars(select(m.EventArgument.event_id).where(m.EventArgument.entity_id == e.id)))
     if e.kind == "ORG":
-        events |= _events_mentioning(s, e.id)
+        events |= _events_mentioning(s, [e.id]).get(e.id, set())
     articles = s.scalars(select(m.Article.doc_id).join(m.ArticleActor, m.ArticleActor.article_id == m.Article.id)
                          .where(m.ArticleActor.entity_id == e.id).distinct().order_by(m.Article.doc_id)).all()
     return ActorProfile(id=e.id, name=e.name, kind=e.kind, country=e.country,
@@ -136,24 +136,18 @@ def profile(s: Session, name: str) -> ActorProfile:
                         roles=[(r, d, doc) for r, d, doc in roles], events=sorted(events), articles=list(articles))
 
 
-def _mentioning() -> Select[int, int]:
-    """(entity, event) pairs where the event's evidence sentence names the entity: where an
-    organisation appears, though extraction lists only people as an event's actors and targets."""
+def _events_mentioning(s: Session, entity_ids: list[int]) -> dict[int, set[int]]:
+    """The events whose evidence sentence names each of `entity_ids`: where an organisation appears,
+    also when extraction did not make it one of the event's actors or targets."""
     span = m.EvidenceSpan
-    return (select(m.Mention.entity_id, m.Event.id).join(span, m.Event.evidence_id == span.id)
-            .join(m.Mention, and_(m.Mention.article_id == m.Event.article_id, m.Mention.start >= span.start,
-                                  m.Mention.end <= span.end)).distinct())
-
-
-def _events_mentioning(s: Session, entity_id: int) -> set[int]:
-    return {ev for _e, ev in s.execute(_mentioning().where(m.Mention.entity_id == entity_id))}
-
-
-def _events_mentioning_counts(s: Session, entity_ids: list[int]) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for eid, _ev in s.execute(_mentioning().where(m.Mention.entity_id.in_(entity_ids))):
-        counts[eid] = counts.get(eid, 0) + 1
-    return counts
+    q = (select(m.Mention.entity_id, m.Event.id).join(span, m.Event.evidence_id == span.id)
+         .join(m.Mention, and_(m.Mention.article_id == m.Event.article_id, m.Mention.start >= span.start,
+                               m.Mention.end <= span.end))
+         .where(m.Mention.entity_id.in_(entity_ids)).distinct())
+    found: dict[int, set[int]] = {}
+    for eid, ev in s.execute(q):
+        found.setdefault(eid, set()).add(ev)
+    return found
 
 
 def _articles_of(s: Session, *entities: m.Entity) -> set[int]:
