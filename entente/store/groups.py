@@ -28,6 +28,16 @@ def _same_kind(q: Select[m.Event], e: m.Event) -> Select[m.Event]:
 
 
 WINDOW_DAYS = 30
+# two reports that both give a day of their own are one event only when the days meet, with
+# `resolve.dates_compatible`'s day of slack; the month either side is for the others (a report
+# placed by its article's date, a month or year placed at its first day, a span)
+SLACK_DAYS = 1
+
+
+def _precise(e: m.Event) -> bool:
+    """True when an event gives its own day ('2024-03-12'), so that it can only match a report
+    giving a day when the two days meet."""
+    return e.date is not None and len(e.date) == 10 and not e.date.startswith("-")
 
 
 def _when(e: m.Event) -> str | None:
@@ -66,13 +76,15 @@ def _months(first: dt.date, last: dt.date) -> range:
 
 class _Pool:
     """Events of one kind, indexed by actor and month: an event is compared only with the events
-    it can match (a shared actor, placed within WINDOW_DAYS), never with all the others."""
+    it can match (a shared actor; days that meet when both give a day, else placed within
+    WINDOW_DAYS), never with all the others."""
 
     def __init__(self) -> None:
         self.events: dict[int, m.Event] = {}
         self.sketches: dict[int, resolve.EventSketch] = {}
         self.keys: dict[int, Key] = {}
         self.days: dict[int, tuple[dt.date, dt.date] | None] = {}
+        self.precise: dict[int, bool] = {}
         self.index: dict[tuple[int, int], list[int]] = {}
         self.by_group: dict[int, list[int]] = {}
         self._matches: dict[int, list[tuple[int, float]]] = {}
@@ -86,6 +98,7 @@ class _Pool:
             added.append(e)
             self.events[e.id], self.sketches[e.id], self.keys[e.id] = e, sketch(e), _order(e)
             self.days[e.id] = days = _days(e)
+            self.precise[e.id] = _precise(e)
             if e.group_id is not None:
                 self.by_group.setdefault(e.group_id, []).append(e.id)
             for month in _months(*days) if days else ():
@@ -101,8 +114,9 @@ class _Pool:
         days, mine = self.days[i], self.sketches[i]
         if days is None:
             return []
-        span = dt.timedelta(days=WINDOW_DAYS)
+        span, slack = dt.timedelta(days=WINDOW_DAYS), dt.timedelta(days=SLACK_DAYS)
         lo, hi = days[0] - span, days[1] + span
+        near = (days[0] - slack, days[1] + slack) if self.precise[i] else (lo, hi)
         seen, found = {i}, []
         for actor in sorted(mine.actors):
             for month in _months(lo, hi):
@@ -111,7 +125,8 @@ class _Pool:
                         continue
                     seen.add(o)
                     theirs = self.days[o]
-                    if theirs and lo <= theirs[1] and theirs[0] <= hi:
+                    a, b = near if self.precise[o] else (lo, hi)
+                    if theirs and a <= theirs[1] and theirs[0] <= b:
                         score = resolve.event_match(mine, self.sketches[o])
                         if score >= resolve.SAME_EVENT:
                             found.append((o, score))
@@ -140,8 +155,9 @@ def _decide(pool: _Pool, i: int, label: dict[int, int]) -> tuple[int, float]:
 
 def cluster(events: list[m.Event]) -> list[list[tuple[m.Event, float]]]:
     """Group reports, fullest first: each joins the group of its best match among the reports
-    before it, or starts one. Compares only reports that share an actor and are placed within
-    WINDOW_DAYS (others cannot match). The grouping of every stored event that `regroup` keeps."""
+    before it, or starts one. Compares only reports that share an actor and whose days meet when
+    both give a day, or that are placed within WINDOW_DAYS otherwise (others cannot match). The
+    grouping of every stored event that `regroup` keeps."""
     pool = _Pool()
     pool.add(events)
     label: dict[int, int] = {}
@@ -155,29 +171,39 @@ def cluster(events: list[m.Event]) -> list[list[tuple[m.Event, float]]]:
 DETAILS = (selectinload(m.Event.arguments), selectinload(m.Event.countries), selectinload(m.Event.article),
            selectinload(m.Event.evidence))
 # how far before its window an event's stored date may start and still reach into it (dates
-# spanning weeks, months written "2024-03"); `near` then decides exactly
+# spanning weeks, months written "2024-03"); `_Pool.matches` then decides exactly
 LEAD_DAYS = 62
 
+Ranges = list[tuple[str, str]]
 
-def _spans(pool: _Pool, ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
-    """For each actor of the events, the merged date ranges their matches can be stored under."""
-    lead, span = dt.timedelta(days=LEAD_DAYS), dt.timedelta(days=WINDOW_DAYS)
-    raw: dict[int, list[tuple[dt.date, dt.date]]] = {}
+
+def _merged(ranges: list[tuple[dt.date, dt.date]], lead: dt.timedelta = dt.timedelta(0)) -> Ranges:
+    out: list[list[dt.date]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [((lo - lead).isoformat(), hi.isoformat() + "~") for lo, hi in out]
+
+
+def _spans(pool: _Pool, ids: Iterable[int]) -> dict[int, tuple[Ranges, Ranges]]:
+    """For each actor of the events, the merged ranges of stored dates a report of that actor
+    can match one of them under: first for any report by where it is placed (its date, else its
+    article's), from LEAD_DAYS earlier; then for reports giving a day, by that day."""
+    span, slack, lead = dt.timedelta(days=WINDOW_DAYS), dt.timedelta(days=SLACK_DAYS), dt.timedelta(days=LEAD_DAYS)
+    raw: dict[int, tuple[list[tuple[dt.date, dt.date]], list[tuple[dt.date, dt.date]]]] = {}
     for i in ids:
         days = pool.days[i]
-        for actor in pool.sketches[i].actors if days else ():
-            assert days is not None
-            raw.setdefault(actor, []).append((days[0] - span - lead, days[1] + span))
-    merged: dict[int, list[tuple[str, str]]] = {}
-    for actor, ranges in raw.items():
-        out: list[list[dt.date]] = []
-        for lo, hi in sorted(ranges):
-            if out and lo <= out[-1][1]:
-                out[-1][1] = max(out[-1][1], hi)
-            else:
-                out.append([lo, hi])
-        merged[actor] = [(lo.isoformat(), hi.isoformat() + "~") for lo, hi in out]
-    return merged
+        if days is None:
+            continue
+        wide = (days[0] - span, days[1] + span)
+        near = (days[0] - slack, days[1] + slack) if pool.precise[i] else wide
+        for actor in pool.sketches[i].actors:
+            anywhere, days_only = raw.setdefault(actor, ([], []))
+            anywhere.append(wide)
+            days_only.append(near)
+    return {actor: (_merged(anywhere, lead), _merged(days_only)) for actor, (anywhere, days_only) in raw.items()}
 
 
 def _load(s: Session, pool: _Pool, ids: list[int]) -> list[m.Event]:
@@ -186,13 +212,17 @@ def _load(s: Session, pool: _Pool, ids: list[int]) -> list[m.Event]:
     chains of months."""
     first = pool.events[ids[0]]
     kind = resolve.status_class(first.status)
-    placed = case((m.Event.date.is_(None) | m.Event.date.startswith("-"), m.Article.published), else_=m.Event.date)
-    terms = [and_(m.EventArgument.entity_id == actor, placed.between(lo, hi))
-             for actor, ranges in sorted(_spans(pool, ids).items()) for lo, hi in ranges]
+    undated = m.Event.date.is_(None) | m.Event.date.startswith("-")
+    placed = case((undated, m.Article.published), else_=m.Event.date)
+    day = and_(m.Event.date.is_not(None), func.length(m.Event.date) == 10, ~m.Event.date.startswith("-"))
+    terms = [and_(m.EventArgument.entity_id == actor,
+                  or_(and_(day, or_(*(m.Event.date.between(lo, hi) for lo, hi in days_only))),
+                      and_(~day, or_(*(placed.between(lo, hi) for lo, hi in anywhere)))))
+             for actor, (anywhere, days_only) in sorted(_spans(pool, ids).items())]
     found: list[m.Event] = []
-    for n in range(0, len(terms), 200):
+    for n in range(0, len(terms), 100):
         sub = (select(m.EventArgument.event_id).join(m.Event, m.Event.id == m.EventArgument.event_id)
-               .join(m.Article, m.Event.article_id == m.Article.id).where(or_(*terms[n:n + 200])))
+               .join(m.Article, m.Event.article_id == m.Article.id).where(or_(*terms[n:n + 100])))
         q = _same_kind(select(m.Event), first).where(m.Event.id.in_(sub))
         found += [e for e in s.scalars(q.options(*DETAILS)) if resolve.status_class(e.status) == kind]
     groups = sorted({e.group_id for e in found if e.group_id is not None and e.group_id not in pool.by_group})

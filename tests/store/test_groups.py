@@ -62,23 +62,43 @@ def _event(i: int, date: str | None, published: str | None, actors: list[int]) -
 
 
 @pytest.mark.parametrize("events, spans", [
-    # a month either side, and two more before: a stored date may start before the window and reach into it
-    ([("2024-03-12", "2024-03-13", [7])], {7: [("2023-12-11", "2024-04-11~")]}),
-    ([(None, "2024-03-13", [7])], {7: [("2023-12-12", "2024-04-12~")]}),
-    ([("2024-03", None, [7])], {7: [("2023-11-30", "2024-03-31~")]}),
+    # any report placed a month either side, and two more before (a stored date may start before the
+    # window and reach into it); a report giving a day, a day either side of a new report giving one
+    ([("2024-03-12", "2024-03-13", [7])], {7: ([("2023-12-11", "2024-04-11~")], [("2024-03-11", "2024-03-13~")])}),
+    ([(None, "2024-03-13", [7])], {7: ([("2023-12-12", "2024-04-12~")], [("2024-02-12", "2024-04-12~")])}),
+    ([("2024-03", None, [7])], {7: ([("2023-11-30", "2024-03-31~")], [("2024-01-31", "2024-03-31~")])}),
     # ranges of one actor that overlap are read as one; each actor only around its own events
     ([("2024-03-12", None, [7, 8]), ("2024-04-20", None, [7]), ("2024-12-01", None, [7])],
-     {7: [("2023-12-11", "2024-05-20~"), ("2024-08-31", "2024-12-31~")], 8: [("2023-12-11", "2024-04-11~")]}),
+     {7: ([("2023-12-11", "2024-05-20~"), ("2024-08-31", "2024-12-31~")],
+          [("2024-03-11", "2024-03-13~"), ("2024-04-19", "2024-04-21~"), ("2024-11-30", "2024-12-02~")]),
+      8: ([("2023-12-11", "2024-04-11~")], [("2024-03-11", "2024-03-13~")])}),
+    # a span and a day of the month without a year (placed by its article) are not a day
     ([("2025-01-14/2025-01-15", None, [7]), ("--10-31", "2024-10-31", [8])],
-     {7: [("2024-10-14", "2025-02-14~")], 8: [("2024-07-31", "2024-11-30~")]}),
+     {7: ([("2024-10-14", "2025-02-14~")], [("2024-12-15", "2025-02-14~")]),
+      8: ([("2024-07-31", "2024-11-30~")], [("2024-10-01", "2024-11-30~")])}),
     ([(None, None, [7]), ("2024-03-12", None, [])], {}),
 ])
-def test_regrouping_reads_a_month_around_each_new_report_for_its_own_actors(events, spans):  # type: ignore[no-untyped-def]
+def test_regrouping_reads_around_each_new_report_for_its_own_actors(events, spans):  # type: ignore[no-untyped-def]
     from entente.store.groups import _Pool, _spans
 
     pool = _Pool()
     pool.add(_event(i, *e) for i, e in enumerate(events))
     assert _spans(pool, range(len(events))) == spans
+
+
+@pytest.mark.parametrize("dates, n", [
+    (["2024-06-15", "2024-06-16"], 1), (["2024-06-16", "2024-06-15"], 1), (["2024-06-15", "2024-06-25"], 2),
+    (["2024-06-15", None], 1), ([None, "2024-06-15"], 1), (["2024-06-01", "2024-06"], 1), (["2024-06", "2024-06-01"], 1),
+    (["2024-05-30/2024-06-02", "2024-06-01"], 1), (["2024-06-01", "2024-05-30/2024-06-02"], 1),
+    (["2024-01-10", "2024"], 1), (["2024", "2024-01-10"], 1),
+])
+def test_days_spans_months_and_undated_reports_find_what_they_match_in_either_order(store, dates, n):  # type: ignore[no-untyped-def]
+    people, both = [HEAD, PARTNERS[0]], [HEAD[1], PARTNERS[0][1]]
+    for k, date in enumerate(dates):
+        pair = _article(f"y{k}", "2024-06-20", f"Agence {k}", date, people, both)
+        assert store.save_many([pair]) == ["ingested"]
+    stored, fresh = _groups(store)
+    assert stored == fresh and len(stored) == n
 
 
 @pytest.mark.parametrize("date, years", [
