@@ -4,7 +4,9 @@ Half the articles fill templates written after the bundled stories (a visit, tal
 signing, an aid pledge, a trade figure) with two countries from `entente/data/countries.json`,
 office holders of those countries from `entente/data/leaders.tsv`, and random dates and numbers;
 the other half are the bundled articles (`samples/*.txt`, `tests/data/articles/*.txt`) with a new
-date, their numbers changed and one templated paragraph about another pair of countries added.
+date, their years moved with it (a copy dated three years earlier tells of events three years
+earlier, so copies are new events, not hundreds of reports of the same ones), their other numbers
+changed and one templated paragraph about another pair of countries added.
 The same seed gives the same corpus; no two articles share a text. Each file starts with the
 ` date YYYY-MM-DD ` header that entente reads.
 
@@ -26,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "entente" / "data"
 BUNDLED = [ROOT / "samples", ROOT / "tests" / "data" / "articles"]
-HEADER = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
+HEADER = re.compile(r"^\s*date (\d{4})-\d{2}-\d{2}\s*")
 NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
 YEAR = re.compile(r"^(19|20)\d\d$")
 AGENCIES = [("TASS", "{CITY}, {Month} {day}. /TASS/."), ("Reuters", "{CITY}, {Month} {day} (Reuters) -"),
@@ -127,31 +129,38 @@ def _templated(rng: random.Random, pool: list[Country], day: date) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _renumbered(rng: random.Random, text: str) -> str:
-    """The text with each number but years replaced by one of the same shape."""
+def _renumbered(rng: random.Random, text: str, years: int = 0) -> str:
+    """The text with its years moved by `years` and each other number replaced by one of the
+    same shape."""
 
     def swap(m: re.Match[str]) -> str:
         s = m.group(0)
         if YEAR.match(s):
-            return s
+            return str(int(s) + years)
         return re.sub(r"\d", lambda d: str(rng.randint(1 if d.start() == 0 else 0, 9)), s)
 
     return NUMBER.sub(swap, text)
+
+
+def _dated(text: str) -> tuple[str, int | None]:
+    """A bundled article without its date header, and the year the header gives."""
+    header = HEADER.match(text)
+    return (text[header.end():], int(header.group(1))) if header else (text, None)
 
 
 def generate(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
     """(file name, text) of `n` distinct articles, the same for the same seed."""
     rng = random.Random(seed)
     pool = countries()
-    bundled = [HEADER.sub("", p.read_text(encoding="utf-8"), count=1) for folder in BUNDLED
-               for p in sorted(folder.glob("*.txt"))]
+    bundled = [_dated(p.read_text(encoding="utf-8")) for folder in BUNDLED for p in sorted(folder.glob("*.txt"))]
     seen: set[str] = set()
     while len(seen) < n:
         day = date(2015, 1, 1) + timedelta(days=rng.randrange(4000))
         if len(seen) % 2:
             body = _templated(rng, pool, day)
         else:
-            base = _renumbered(rng, bundled[(len(seen) // 2) % len(bundled)]).rstrip("\n")
+            text, year = bundled[(len(seen) // 2) % len(bundled)]
+            base = _renumbered(rng, text, day.year - year if year else 0).rstrip("\n")
             body = f"{base}\n\n{rng.choice(LEADS).format(**_slots(rng, *rng.sample(pool, 2), day))}\n"
         if body in seen:
             continue

@@ -22,3 +22,22 @@ def test_articles_carry_the_date_header_and_vary_countries_and_dates(tmp_path) -
     names = {c.name for c in countries()}
     mentioned = {n for t in texts for n in names if n in t}
     assert len(mentioned) > 20
+
+
+def test_copies_of_a_bundled_article_tell_of_their_own_years() -> None:
+    from bench.corpus import BUNDLED, _dated
+
+    def years(text: str) -> set[int]:
+        return {int(y) for y in re.findall(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])", text)}
+
+    originals = [_dated(p.read_text(encoding="utf-8")) for folder in BUNDLED for p in sorted(folder.glob("*.txt"))]
+    articles = list(generate(4 * len(originals), seed=5))
+    moved = 0
+    for n in range(0, len(articles), 2):  # even places hold the copies, in the order of the originals
+        text, year = originals[(n // 2) % len(originals)]
+        copy = articles[n][1]
+        shift = int(copy[6:10]) - year if year else 0
+        body = copy[17:].rsplit("\n\n", 1)[0]  # the added templated paragraph is last
+        assert years(body) == {y + shift for y in years(text)}
+        moved += shift != 0 and bool(years(text))
+    assert moved > len(originals)
