@@ -1,10 +1,13 @@
 """Throughput and memory of the local engine and the Ray engine as the corpus grows, in one run.
 
-For each corpus size (default 5,000 and 20,000 synthetic articles from bench/corpus.py) and each
-engine — local (`entente ingest`: one extraction process beside the driver), Ray with 1 worker,
-Ray with 2 workers on a local Ray instance of 2 CPUs — ingests the corpus into a fresh database on
-a throw-away PostgreSQL server (SQLite when no PostgreSQL can start), each run in a fresh process
-so its peak memory is its own, and prints:
+Each engine — local (`entente ingest`: one extraction process beside the driver), Ray with 1
+worker, Ray with 2 workers on a local Ray instance of 2 CPUs — ingests the largest corpus size
+(default 20,000 synthetic articles from bench/corpus.py) into a fresh database on a throw-away
+PostgreSQL server (SQLite when no PostgreSQL can start), each run in a fresh process so its peak
+memory is its own. The figures for a smaller size (default 5,000) are read as that run passes it:
+the corpus generator is prefix-stable, so the first 5,000 articles of the 20,000 are the 5,000-article
+corpus, ingested into an empty store exactly as a run of its own would (its line leaves out only
+the shutdown). For each engine and size it prints:
 
   * articles per second and seconds per article, start-up (model loads, Ray) included,
   * peak resident memory of the driver (the process that reads, cleans and writes) and of the
@@ -13,7 +16,7 @@ so its peak memory is its own, and prints:
     and the load average at the start and the end, which tells how far the wall-clock figures are
     to be trusted,
   * CPU ms per article of the driver and the workers in each quarter of the articles stored (start-up
-    left out), so that a single size shows whether the cost grows as the store fills,
+    left out), so that one size shows whether the cost grows as the store fills,
   * the marginal cost per article between the sizes, which must not grow with the corpus.
 
     .venv/bin/python bench/scale.py                              # 5,000 and 20,000 articles
@@ -99,8 +102,22 @@ def _by_quarter(samples: list[tuple[int, float, float]]) -> list[tuple[float, fl
             for a, b in zip(points, points[1:], strict=False)]
 
 
-def measure(engine: str, corpus: Path, db: str) -> dict[str, object]:
-    """Ingest `corpus` into `db` with `engine`; the figures of that run."""
+Sample = tuple[int, float, float, float, float, float]  # stored, seconds, driver CPU s, workers CPU s, driver MB, worker MB
+
+
+def _at(samples: list[Sample], size: int) -> dict[str, Any]:
+    """The figures of a run as it had stored `size` articles (the first sample at or past it),
+    its cost by quarter up to there included."""
+    upto = next(i for i, smp in enumerate(samples) if smp[0] >= size or i == len(samples) - 1)
+    stored, seconds, driver_cpu, workers_cpu, driver_mb, worker_mb = samples[upto]
+    return {"articles": stored, "seconds": seconds, "driver_cpu": driver_cpu, "workers_cpu": workers_cpu,
+            "driver_mb": driver_mb, "worker_mb": worker_mb,
+            "quarters": _by_quarter([(smp[0], smp[2], smp[3]) for smp in samples[:upto + 1]])}
+
+
+def measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, Any]:
+    """Ingest `corpus` into `db` with `engine`; the figures of that run as it passed each of
+    `sizes` (the last: the whole run)."""
     from entente.jobs import Summary, cleaned, ingest_paths
     from entente.store import Store
 
@@ -109,7 +126,7 @@ def measure(engine: str, corpus: Path, db: str) -> dict[str, object]:
     workers_cpu: dict[int, float] = {}
     pids: list[int] = []
     summary = Summary()
-    samples: list[tuple[int, float, float]] = []
+    samples: list[Sample] = []
     load_start = os.getloadavg()[0]
     start, cpu_start = time.perf_counter(), _own_cpu_s()
     stop = threading.Event()
@@ -121,7 +138,8 @@ def measure(engine: str, corpus: Path, db: str) -> dict[str, object]:
             for pid in pids:
                 workers_mb[pid] = max(workers_mb.get(pid, 0.0), _hwm_mb(pid))
                 workers_cpu[pid] = max(workers_cpu.get(pid, 0.0), _cpu_s(pid))
-            samples.append((summary.ingested, _own_cpu_s() - cpu_start, sum(workers_cpu.values())))
+            samples.append((summary.ingested, time.perf_counter() - start, _own_cpu_s() - cpu_start,
+                            sum(workers_cpu.values()), _peak_mb(), max(workers_mb.values(), default=0.0)))
             if stop.wait(0.5):
                 return
 
@@ -145,22 +163,21 @@ def measure(engine: str, corpus: Path, db: str) -> dict[str, object]:
     seconds, driver_cpu = time.perf_counter() - start, _own_cpu_s() - cpu_start
     stop.set()
     sampler.join()
-    samples.append((summary.ingested, driver_cpu, sum(workers_cpu.values())))
+    samples.append((summary.ingested, seconds, driver_cpu, sum(workers_cpu.values()), _peak_mb(),
+                    max(workers_mb.values(), default=0.0)))
     if engine != "local":
         ray.shutdown()
     store.close()
     if summary.failed or summary.duplicates or summary.unchanged:
         raise SystemExit(f"the corpus did not ingest cleanly: {summary.problems[:5]}")
-    return {"articles": summary.ingested, "seconds": seconds, "driver_mb": _peak_mb(),
-            "worker_mb": max(workers_mb.values(), default=0.0), "driver_cpu": driver_cpu,
-            "workers_cpu": sum(workers_cpu.values()), "load_start": load_start, "load": os.getloadavg()[0],
-            "quarters": _by_quarter(samples)}
+    at = [_at(samples[:-1], size) for size in sizes[:-1]] + [_at(samples, sizes[-1])]
+    return {"load_start": load_start, "load": os.getloadavg()[0], "at": at}
 
 
-def _measure(engine: str, corpus: Path, db: str) -> dict[str, Any]:
+def _measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, Any]:
     """One measurement in a fresh interpreter, so its peak memory is its own."""
-    done = subprocess.run([sys.executable, __file__, "--measure", engine, "--corpus", str(corpus), "--db", db],
-                          capture_output=True, text=True)
+    done = subprocess.run([sys.executable, __file__, "--measure", engine, "--corpus", str(corpus), "--db", db,
+                           "--sizes", ",".join(map(str, sizes))], capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"{engine} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -208,46 +225,55 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
     if args.measure:
-        print(json.dumps(measure(args.measure, args.corpus, args.db)))
+        print(json.dumps(measure(args.measure, args.corpus, args.db, sizes)))
         return
-    sizes = [int(s) for s in args.sizes.split(",")]
     engines = args.engines.split(",")
-    print(f"{os.cpu_count()} CPUs; engines {', '.join(engines)}; sizes {', '.join(f'{s:,}' for s in sizes)}", flush=True)
+    print(f"{os.cpu_count()} CPUs; engines {', '.join(engines)}; sizes {', '.join(f'{s:,}' for s in sizes)} "
+          f"(one run of {sizes[-1]:,} per engine, read as it passes each size)", flush=True)
     results: dict[tuple[str, int], dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         dbs = Databases(Path(tmp))
         print(f"database: {dbs.kind}", flush=True)
         try:
-            for size in sizes:
-                corpus = Path(tmp) / f"corpus{size}"
-                words = write_corpus(size, corpus, args.seed)
-                print(f"corpus: {size:,} articles, {words:,} words", flush=True)
-                for engine in engines:
-                    results[engine, size] = r = _measure(engine, corpus, dbs.new())
-                    cpu = (r["driver_cpu"] + r["workers_cpu"]) / r["articles"]
-                    workers = f", worker peak {r['worker_mb']:.0f} MB" if r["worker_mb"] else ""
-                    print(f"  {engine:>5} {size:>7,}: {r['articles']:,.0f} articles in {r['seconds']:.1f} s = "
-                          f"{r['articles'] / r['seconds']:.2f} articles/s, {r['seconds'] / r['articles'] * 1000:.0f} ms/article; "
-                          f"driver peak {r['driver_mb']:.0f} MB{workers}; CPU {cpu * 1000:.0f} ms/article "
-                          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s); "
-                          f"load {r['load_start']:.1f} at start, {r['load']:.1f} at end", flush=True)
-                    quarters = " | ".join(f"{q[0]:.0f}/{q[1]:.0f}" if q else "-" for q in r["quarters"])
-                    print(f"{'':14}CPU ms/article driver/workers, by quarter of the articles stored after the first batch: {quarters}",
-                          flush=True)
+            corpus = Path(tmp) / "corpus"
+            words = write_corpus(sizes[-1], corpus, args.seed)
+            print(f"corpus: {sizes[-1]:,} articles, {words:,} words", flush=True)
+            for engine in engines:
+                run = _measure(engine, corpus, dbs.new(), sizes)
+                for size, r in zip(sizes, run["at"], strict=True):
+                    results[engine, size] = r
+                    _report(engine, size, r)
+                print(f"{'':14}load {run['load_start']:.1f} at start, {run['load']:.1f} at end", flush=True)
         finally:
             dbs.stop()
     if len(sizes) > 1:
-        small, large = min(sizes), max(sizes)
-        print(f"per-article cost, {small:,} → {large:,} articles (marginal: the extra time over the extra articles)")
-        for engine in engines:
-            a, b = results[engine, small], results[engine, large]
-            marginal = (b["seconds"] - a["seconds"]) / (b["articles"] - a["articles"])
-            print(f"  {engine:>5}: {a['seconds'] / a['articles'] * 1000:.0f} ms → {b['seconds'] / b['articles'] * 1000:.0f} ms "
-                  f"per article; marginal {marginal * 1000:.0f} ms = {1 / marginal:.2f} articles/s; "
-                  f"driver peak {a['driver_mb']:.0f} → {b['driver_mb']:.0f} MB")
-            cpu = [(b[k] - a[k]) / (b["articles"] - a["articles"]) * 1000 for k in ("driver_cpu", "workers_cpu")]
-            print(f"         marginal CPU per article: driver {cpu[0]:.0f} ms, workers {cpu[1]:.0f} ms")
+        _compare(engines, results, sizes[0], sizes[-1])
+
+
+def _report(engine: str, size: int, r: dict[str, Any]) -> None:
+    cpu = (r["driver_cpu"] + r["workers_cpu"]) / r["articles"]
+    workers = f", worker peak {r['worker_mb']:.0f} MB" if r["worker_mb"] else ""
+    print(f"  {engine:>5} {size:>7,}: {r['articles']:,.0f} articles in {r['seconds']:.1f} s = "
+          f"{r['articles'] / r['seconds']:.2f} articles/s, {r['seconds'] / r['articles'] * 1000:.0f} ms/article; "
+          f"driver peak {r['driver_mb']:.0f} MB{workers}; CPU {cpu * 1000:.0f} ms/article "
+          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s)", flush=True)
+    quarters = " | ".join(f"{q[0]:.0f}/{q[1]:.0f}" if q else "-" for q in r["quarters"])
+    print(f"{'':14}CPU ms/article driver/workers, by quarter of the articles stored after the first batch: {quarters}",
+          flush=True)
+
+
+def _compare(engines: list[str], results: dict[tuple[str, int], dict[str, Any]], small: int, large: int) -> None:
+    print(f"per-article cost, {small:,} → {large:,} articles (marginal: the extra time over the extra articles)")
+    for engine in engines:
+        a, b = results[engine, small], results[engine, large]
+        marginal = (b["seconds"] - a["seconds"]) / (b["articles"] - a["articles"])
+        print(f"  {engine:>5}: {a['seconds'] / a['articles'] * 1000:.0f} ms → {b['seconds'] / b['articles'] * 1000:.0f} ms "
+              f"per article; marginal {marginal * 1000:.0f} ms = {1 / marginal:.2f} articles/s; "
+              f"driver peak {a['driver_mb']:.0f} → {b['driver_mb']:.0f} MB")
+        cpu = [(b[k] - a[k]) / (b["articles"] - a["articles"]) * 1000 for k in ("driver_cpu", "workers_cpu")]
+        print(f"         marginal CPU per article: driver {cpu[0]:.0f} ms, workers {cpu[1]:.0f} ms")
 
 
 if __name__ == "__main__":

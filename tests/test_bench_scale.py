@@ -20,3 +20,17 @@ from bench.scale import _by_quarter
 ])
 def test_cost_by_quarter_leaves_out_start_up_and_shows_growth(samples, quarters) -> None:  # type: ignore[no-untyped-def]
     assert [q and tuple(round(v, 6) for v in q) for q in _by_quarter(samples)] == quarters
+
+
+def test_a_smaller_size_is_read_as_the_run_passes_it() -> None:
+    from bench.scale import _at
+
+    # (stored, seconds, driver CPU s, workers CPU s, driver MB, worker MB) every half second
+    samples = [(0, 0.5, 4.0, 0.0, 300.0, 0.0), (32, 1.0, 4.5, 3.0, 310.0, 280.0), (64, 1.5, 5.0, 6.0, 320.0, 290.0),
+               (96, 2.0, 5.5, 9.0, 330.0, 300.0), (128, 2.5, 7.0, 12.0, 400.0, 310.0)]
+    half = _at(samples, 60)
+    assert (half["articles"], half["seconds"], half["driver_cpu"], half["workers_cpu"]) == (64, 1.5, 5.0, 6.0)
+    assert (half["driver_mb"], half["worker_mb"]) == (320.0, 290.0)
+    assert half["quarters"][0] == (500 / 32, 3000 / 32)
+    whole = _at(samples, 128)
+    assert whole["articles"] == 128 and whole["driver_mb"] == 400.0 and whole["quarters"][2] == (1500 / 32, 3000 / 32)

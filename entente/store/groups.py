@@ -8,7 +8,7 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import Select, and_, case, delete, func, or_, select
+from sqlalchemy import and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from entente import resolve
@@ -20,11 +20,6 @@ def sketch(e: m.Event) -> resolve.EventSketch:
     return resolve.EventSketch(type=e.type, mode=e.mode, status=e.status, date=e.date,
                                actors=frozenset(a.entity_id for a in e.arguments),
                                countries=frozenset(c.country for c in e.countries), location=e.location)
-
-
-def _same_kind(q: Select[m.Event], e: m.Event) -> Select[m.Event]:
-    q = q.where(m.Event.type == e.type)
-    return q.where(m.Event.mode.is_(None) if e.mode is None else m.Event.mode == e.mode)
 
 
 WINDOW_DAYS = 30
@@ -206,12 +201,19 @@ def _spans(pool: _Pool, ids: Iterable[int]) -> dict[int, tuple[Ranges, Ranges]]:
     return {actor: (_merged(anywhere, lead), _merged(days_only)) for actor, (anywhere, days_only) in raw.items()}
 
 
-def _load(s: Session, pool: _Pool, ids: list[int]) -> list[m.Event]:
-    """The stored events of the kind of `ids` that could match one of them, with every other
-    report of their groups: what a new or removed report can regroup, found without following
-    chains of months."""
-    first = pool.events[ids[0]]
-    kind = resolve.status_class(first.status)
+Kind = tuple[str, str | None, str]
+
+
+def _kind(e: m.Event) -> Kind:
+    """What two reports must share to be compared: type, mode and kind of status."""
+    return e.type, e.mode, resolve.status_class(e.status)
+
+
+def _load(s: Session, pool: _Pool, ids: list[int], kinds: set[Kind] | None = None) -> list[m.Event]:
+    """The stored events of `kinds` (by default the kind of `ids`) that could match one of `ids`,
+    with every other report of their groups: what a new or removed report can regroup, found
+    without following chains of months."""
+    kinds = kinds or {_kind(pool.events[ids[0]])}
     undated = m.Event.date.is_(None) | m.Event.date.startswith("-")
     placed = case((undated, m.Article.published), else_=m.Event.date)
     day = and_(m.Event.date.is_not(None), func.length(m.Event.date) == 10, ~m.Event.date.startswith("-"))
@@ -223,8 +225,8 @@ def _load(s: Session, pool: _Pool, ids: list[int]) -> list[m.Event]:
     for n in range(0, len(terms), 100):
         sub = (select(m.EventArgument.event_id).join(m.Event, m.Event.id == m.EventArgument.event_id)
                .join(m.Article, m.Event.article_id == m.Article.id).where(or_(*terms[n:n + 100])))
-        q = _same_kind(select(m.Event), first).where(m.Event.id.in_(sub))
-        found += [e for e in s.scalars(q.options(*DETAILS)) if resolve.status_class(e.status) == kind]
+        q = select(m.Event).where(m.Event.type.in_(sorted({t for t, _, _ in kinds})), m.Event.id.in_(sub))
+        found += [e for e in s.scalars(q.options(*DETAILS)) if _kind(e) in kinds]
     groups = sorted({e.group_id for e in found if e.group_id is not None and e.group_id not in pool.by_group})
     for n in range(0, len(groups), 500):
         q = select(m.Event).where(m.Event.group_id.in_(groups[n:n + 500]))
@@ -232,11 +234,16 @@ def _load(s: Session, pool: _Pool, ids: list[int]) -> list[m.Event]:
     return found
 
 
-def _cover(s: Session, pool: _Pool, ids: list[int], label: dict[int, int]) -> None:
-    """Make `pool.matches` complete for `ids`: load what they could match; name the groups of
-    stored events newly held by their first report."""
-    placed = [i for i in ids if pool.days[i] is not None and pool.sketches[i].actors]
-    added = pool.add(_load(s, pool, placed)) if placed else []
+def _placed(pool: _Pool, ids: Iterable[int]) -> list[int]:
+    """Those of `ids` that can match anything: placed in time, with an actor."""
+    return [i for i in ids if pool.days[i] is not None and pool.sketches[i].actors]
+
+
+def _cover(s: Session, pool: _Pool, ids: list[int], label: dict[int, int], loaded: list[m.Event] | None = None) -> None:
+    """Make `pool.matches` complete for `ids`: load what they could match (or take `loaded`, read
+    for them already); name the groups of stored events newly held by their first report."""
+    placed = _placed(pool, ids)
+    added = pool.add(loaded if loaded is not None else _load(s, pool, placed) if placed else [])
     for g in {e.group_id for e in added if e.group_id is not None}:
         members = pool.by_group[g]
         first = min(members, key=pool.keys.__getitem__)
@@ -246,11 +253,12 @@ def _cover(s: Session, pool: _Pool, ids: list[int], label: dict[int, int]) -> No
         pool.keep(i)
 
 
-def _relabel(s: Session, seeds: list[m.Event]) -> tuple[_Pool, dict[int, int], dict[int, float]]:
+def _relabel(s: Session, seeds: list[m.Event], loaded: list[m.Event]) -> tuple[_Pool, dict[int, int], dict[int, float]]:
     """Decide again, in `_order`, the seeds (new reports, or the rest of a removed report's group)
     and every report whose decision can change because an earlier match changed group; the others
-    keep theirs. Returns the pool, every held event's group (by first report), and the scores of
-    those decided again: the same grouping as clustering every stored report anew."""
+    keep theirs. `loaded` holds what the seeds could match (see `_load`). Returns the pool, every
+    held event's group (by first report), and the scores of those decided again: the same grouping
+    as clustering every stored report anew."""
     pool = _Pool()
     pool.add(seeds)
     firsts = {e.id for e in seeds}
@@ -265,7 +273,8 @@ def _relabel(s: Session, seeds: list[m.Event]) -> tuple[_Pool, dict[int, int], d
             continue
         if i not in covered:
             todo = sorted({i} | {j for _, j in heap if j not in covered and j not in scores})
-            _cover(s, pool, todo, label)
+            # the first time round `todo` is the seeds, whose matches were read with the others'
+            _cover(s, pool, todo, label, None if covered else loaded)
             covered.update(todo)
         g, scores[i] = _decide(pool, i, label)
         if i in firsts or label.get(i) != g:
@@ -280,13 +289,20 @@ def regroup(s: Session, seeds: list[m.Event]) -> None:
     """Regroup after `seeds` were written (or the other reports of their groups removed): the
     same groups whatever order the articles came in and however they were batched, with work
     bounded by the reports near the seeds, not by the actors' whole history."""
-    by_kind: dict[tuple[str, str | None, str], list[m.Event]] = {}
+    by_kind: dict[Kind, list[m.Event]] = {}
     for e in seeds:
-        by_kind.setdefault((e.type, e.mode, resolve.status_class(e.status)), []).append(e)
+        by_kind.setdefault(_kind(e), []).append(e)
+    # what the seeds of every kind could match, read at once (a batch's seeds are of dozens of kinds)
+    everything = _Pool()
+    everything.add(seeds)
+    placed = _placed(everything, everything.events)
+    loaded: dict[Kind, list[m.Event]] = {}
+    for e in _load(s, everything, placed, set(by_kind)) if placed else []:
+        loaded.setdefault(_kind(e), []).append(e)
     old: set[int | None] = set()
     assigned: list[tuple[m.EventGroup, list[tuple[m.Event, float | None]]]] = []
-    for kind_seeds in by_kind.values():
-        pool, label, scores = _relabel(s, kind_seeds)
+    for kind, kind_seeds in by_kind.items():
+        pool, label, scores = _relabel(s, kind_seeds, loaded.get(kind, []))
         touched = {label[i] for i in scores}
         members: dict[int, list[tuple[m.Event, float | None]]] = {}
         for i in sorted(pool.events, key=pool.keys.__getitem__):
