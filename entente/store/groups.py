@@ -328,13 +328,17 @@ def refresh(s: Session, group_ids: Iterable[int | None]) -> None:
     ids = sorted({g for g in group_ids if g is not None})
     if not ids:
         return
-    rows = s.execute(select(m.Event.group_id, m.Event.date, m.Event.group_score, m.Article.source, m.Article.doc_id)
+    rows = s.execute(select(m.Event.group_id, m.Event.date, m.Event.group_score, m.Article.source, m.Article.doc_id,
+                            m.Article.published)
                      .join(m.Article, m.Event.article_id == m.Article.id).where(m.Event.group_id.in_(ids))).all()
     members: dict[int, list[tuple[str | None, float | None, str]]] = {}
-    for gid, date, score, source, doc_id in rows:
+    published: dict[int, str] = {}
+    for gid, date, score, source, doc_id, day in rows:
         if gid is None:
             continue
         members.setdefault(gid, []).append((date, score, (source or doc_id).lower()))
+        if day and not day.startswith("-"):
+            published[gid] = min(day, published.get(gid, day))
     empty = [g for g in ids if g not in members]
     if empty:
         s.execute(delete(m.EventGroup).where(m.EventGroup.id.in_(empty)))
@@ -349,7 +353,7 @@ def refresh(s: Session, group_ids: Iterable[int | None]) -> None:
         group.score = min((sc for _, sc, _ in mem if sc is not None), default=1.0)
         # the most precise date any report gives
         group.date = max((d for d, _, _ in mem if d), key=lambda d: (not d.startswith("--"), len(d), d), default=None)
-        link(s, group, replace(sketches[gid], date=group.date))
+        link(s, group, replace(sketches[gid], date=group.date), published.get(gid))
     s.flush()
 
 
@@ -384,9 +388,16 @@ def _years(date: str | None) -> tuple[str, str] | None:
     return str(int(lo[:4]) - 2), str(int(hi[:4]) + 1) + "~"
 
 
-def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch) -> None:
-    """Link an announced group (`mine` is its sketch) to the group of its realisation, in
-    whichever order they came."""
+def _near(year: str) -> tuple[str, str]:
+    """Bounds of the dates within a year of `year`."""
+    return str(int(year) - 1), str(int(year) + 1) + "~"
+
+
+def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch, published: str | None = None) -> None:
+    """Link an announced group (`mine` is its sketch, `published` the day its first article came
+    out) to the group of its realisation, in whichever order they came. A group giving no year is
+    placed by its first article: an undated plan is not linked to a realisation years apart, and
+    an actor's undated groups are not all read again for each new group."""
     if not mine.actors:
         return
     want = "done" if group.status == "planned" else "planned" if group.status == "done" else None
@@ -396,10 +407,16 @@ def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch) -> None:
     q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
                                    m.EventGroup.id.in_(sub), m.EventGroup.id != group.id)
     q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
-    years = _years(mine.date)
+    # a realisation years apart cannot match (resolve.dates_compatible); a group without a year
+    # of its own is placed by its first article, within a year of the other's year
+    first = (select(func.min(m.Article.published)).join(m.Event, m.Event.article_id == m.Article.id)
+             .where(m.Event.group_id == m.EventGroup.id).scalar_subquery())
+    undated = m.EventGroup.date.is_(None) | m.EventGroup.date.startswith("-")
+    years, year = _years(mine.date), (mine.date or "")[:4]
     if years is not None:
-        # a realisation years apart cannot match (resolve.dates_compatible); undated ones might
-        q = q.where(m.EventGroup.date.is_(None) | m.EventGroup.date.startswith("--") | m.EventGroup.date.between(*years))
+        q = q.where(m.EventGroup.date.between(*years) | (undated & first.between(*_near(year))))
+    elif published and published[:4].isdigit():
+        q = q.where(m.EventGroup.date.between(*_near(published[:4])) | (undated & first.between(*_near(published[:4]))))
     others = s.scalars(q.order_by(m.EventGroup.id)).all()
     theirs_all = _group_sketches(s, list(others))
     for other in others:

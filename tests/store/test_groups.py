@@ -254,3 +254,33 @@ def test_the_test_sets_in_shuffled_batches_get_the_groups_of_clustering_everythi
         store.delete(d)
     stored, fresh = _groups(store)
     assert stored == fresh
+
+
+def _planned(doc_id: str, published: str, date: str | None):  # type: ignore[no-untyped-def]
+    from entente.records import Event
+
+    article, record = _article(doc_id, published, "Agence P", date, [HEAD, PARTNERS[1]], [HEAD[1], PARTNERS[1][1]])
+    plan = record.events[0].model_dump()
+    record.events = [Event(**{**plan, "status": "planned", "trigger": "will meet"})]
+    return article, record
+
+
+@pytest.mark.parametrize("plan_first", [True, False])
+@pytest.mark.parametrize("plan, done, linked", [
+    # an undated plan is placed by its article: a meeting that year is its realisation, one years later is not
+    ((None, "2024-03-01"), ("2024-06-10", "2024-06-10"), True),
+    ((None, "2024-03-01"), ("2029-06-10", "2029-06-10"), False),
+    ((None, "2024-03-01"), (None, "2024-09-02"), True),
+    ((None, "2020-03-01"), (None, "2024-09-02"), False),
+    (("2024-06-10", "2024-03-01"), (None, "2024-06-11"), True),
+    (("2024-06-10", "2024-03-01"), (None, "2027-06-11"), False),
+])
+def test_an_undated_plan_is_realised_within_a_year_of_its_article_in_either_order(store, plan_first, plan, done, linked):  # type: ignore[no-untyped-def]
+    pairs = [_planned("p", plan[1], plan[0]), _article("d", done[1], "Agence D", done[0], [HEAD, PARTNERS[1]],
+                                                        [HEAD[1], PARTNERS[1][1]])]
+    for pair in pairs if plan_first else pairs[::-1]:
+        assert store.save_many([pair]) == ["ingested"]
+    with store.session() as s:
+        planned = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "planned")).one()
+        realised = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "done")).one()
+        assert planned.realised_by == (realised.id if linked else None)
