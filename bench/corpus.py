@@ -10,6 +10,12 @@ changed and one templated paragraph about another pair of countries added.
 The same seed gives the same corpus; no two articles share a text. Each file starts with the
 ` date YYYY-MM-DD ` header that entente reads.
 
+Articles are dated as an archive grows: in file order, PER_DAY articles a day from 1 February 1980,
+each moved up to JITTER_DAYS either way, so a larger corpus covers more years at the same density
+(5,000 articles span about 11 years, 20,000 about 44) and its first N articles are the corpus of
+N. `span_days` instead dates every article at random within that many days from 2015, the
+same span whatever the size: the density of reports grows with the corpus.
+
     .venv/bin/python bench/corpus.py 5000 /tmp/corpus5k --seed 7
 """
 
@@ -148,14 +154,22 @@ def _dated(text: str) -> tuple[str, int | None]:
     return (text[header.end():], int(header.group(1))) if header else (text, None)
 
 
-def generate(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
+START = date(1980, 2, 1)
+PER_DAY = 1.25
+JITTER_DAYS = 30
+
+
+def generate(n: int, seed: int = 7, span_days: int | None = None) -> Iterator[tuple[str, str]]:
     """(file name, text) of `n` distinct articles, the same for the same seed."""
     rng = random.Random(seed)
     pool = countries()
     bundled = [_dated(p.read_text(encoding="utf-8")) for folder in BUNDLED for p in sorted(folder.glob("*.txt"))]
     seen: set[str] = set()
     while len(seen) < n:
-        day = date(2015, 1, 1) + timedelta(days=rng.randrange(4000))
+        if span_days:
+            day = date(2015, 1, 1) + timedelta(days=rng.randrange(span_days))
+        else:
+            day = START + timedelta(days=int(len(seen) / PER_DAY) + rng.randint(-JITTER_DAYS, JITTER_DAYS))
         if len(seen) % 2:
             body = _templated(rng, pool, day)
         else:
@@ -168,11 +182,11 @@ def generate(n: int, seed: int = 7) -> Iterator[tuple[str, str]]:
         yield f"syn{len(seen):07d}.txt", f" date {day.isoformat()} {body}"
 
 
-def write_corpus(n: int, out: Path, seed: int = 7) -> int:
+def write_corpus(n: int, out: Path, seed: int = 7, span_days: int | None = None) -> int:
     """Write `n` articles to `out` (created if needed); returns how many words they hold."""
     out.mkdir(parents=True, exist_ok=True)
     words = 0
-    for name, text in generate(n, seed):
+    for name, text in generate(n, seed, span_days):
         (out / name).write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
@@ -183,8 +197,10 @@ def main() -> None:
     parser.add_argument("n", type=int, help="how many articles")
     parser.add_argument("out", type=Path, help="folder to write them to")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--span-days", type=int, help="date articles at random within this many days from 2015 "
+                        "(the density grows with the corpus) instead of as a growing archive")
     args = parser.parse_args()
-    words = write_corpus(args.n, args.out, args.seed)
+    words = write_corpus(args.n, args.out, args.seed, args.span_days)
     print(f"{args.n:,} articles, {words:,} words → {args.out}")
 
 

@@ -2,12 +2,13 @@
 
 Each engine — local (`entente ingest`: one extraction process beside the driver), Ray with 1
 worker, Ray with 2 workers on a local Ray instance of 2 CPUs — ingests the largest corpus size
-(default 20,000 synthetic articles from bench/corpus.py) into a fresh database on a throw-away
-PostgreSQL server (SQLite when no PostgreSQL can start), each run in a fresh process so its peak
-memory is its own. The figures for a smaller size (default 5,000) are read as that run passes it:
-the corpus generator is prefix-stable, so the first 5,000 articles of the 20,000 are the 5,000-article
-corpus, ingested into an empty store exactly as a run of its own would (its line leaves out only
-the shutdown). For each engine and size it prints:
+(default 20,000 synthetic articles from bench/corpus.py, dated as a growing archive; with
+`--span-days` every size spans the same days, so density grows with size) into a fresh database
+on a throw-away PostgreSQL server (SQLite when no PostgreSQL can start), each run in a fresh
+process so its peak memory is its own. The figures for a smaller size (default 5,000) are read as
+that run passes it: the corpus generator is prefix-stable, so the first 5,000 articles of the
+20,000 are the 5,000-article corpus, ingested into an empty store exactly as a run of its own
+would (its line leaves out only the shutdown). For each engine and size it prints:
 
   * articles per second and seconds per article, start-up (model loads, Ray) included,
   * peak resident memory of the driver (the process that reads, cleans and writes) and of the
@@ -221,6 +222,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="5000,20000", help="corpus sizes, comma-separated")
     parser.add_argument("--engines", default=",".join(ENGINES), help="of local, ray1, ray2")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--span-days", type=int, help="date the corpus at random within this many days (its density "
+                        "grows with its size) instead of as a growing archive (see bench/corpus.py)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -238,8 +241,9 @@ def main() -> None:
         print(f"database: {dbs.kind}", flush=True)
         try:
             corpus = Path(tmp) / "corpus"
-            words = write_corpus(sizes[-1], corpus, args.seed)
-            print(f"corpus: {sizes[-1]:,} articles, {words:,} words", flush=True)
+            words = write_corpus(sizes[-1], corpus, args.seed, args.span_days)
+            dated = f"dated at random within {args.span_days:,} days" if args.span_days else "dated as a growing archive"
+            print(f"corpus: {sizes[-1]:,} articles, {words:,} words, {dated}", flush=True)
             for engine in engines:
                 run = _measure(engine, corpus, dbs.new(), sizes)
                 for size, r in zip(sizes, run["at"], strict=True):

@@ -41,3 +41,18 @@ def test_copies_of_a_bundled_article_tell_of_their_own_years() -> None:
         assert years(body) == {y + shift for y in years(text)}
         moved += shift != 0 and bool(years(text))
     assert moved > len(originals)
+
+
+def test_a_larger_corpus_covers_more_years_at_the_same_density_and_begins_with_the_smaller() -> None:
+    small, large = list(generate(200, seed=2)), list(generate(800, seed=2))
+    assert large[:200] == small
+
+    def span(articles: list[tuple[str, str]]) -> int:
+        from datetime import date
+
+        days = sorted(date.fromisoformat(text[6:16]) for _, text in articles)
+        return (days[-1] - days[0]).days
+
+    assert 3 < span(large) / span(small) < 4.5  # 160 and 640 days, and a month either way
+    fixed = [text[6:16] for _, text in generate(800, seed=2, span_days=400)]
+    assert min(fixed) >= "2015-01-01" and max(fixed) <= "2016-02-05"
