@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -158,8 +159,21 @@ def ingest(
     with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
                   TextColumn("{task.fields[rate]}"), console=err, disable=not show) as progress:
         task = progress.add_task("ingest", total=None, rate="")
+        # Ctrl-C stops at the next article done, not wherever Python happens to be (inside the
+        # database library's bookkeeping it can leave state that fails later, or be swallowed by
+        # a cleanup callback); pressed twice, it stops at once
+        asked: list[int] = []
+
+        def interrupt(signum: int, _frame: object) -> None:
+            if asked:
+                raise KeyboardInterrupt
+            asked.append(signum)
+
+        previous = signal.signal(signal.SIGINT, interrupt)
 
         def done() -> None:
+            if asked:
+                raise KeyboardInterrupt
             progress.advance(task)
             t = progress.tasks[0]
             if t.elapsed:
@@ -186,6 +200,8 @@ def ingest(
             _ingest_summary(summary, store.url)
             store.close()
             raise typer.Exit(130) from None
+        finally:
+            signal.signal(signal.SIGINT, previous)
     _report(summary)
     if not quiet:
         _ingest_summary(summary, store.url)
