@@ -53,7 +53,11 @@ class Store:
     def __init__(self, db: str) -> None:
         self.url = database_url(db)
         try:
-            self.engine: Engine = create_engine(self.url)
+            # PostgreSQL compiles a query to machine code when its estimated cost is high (JIT, on
+            # by default): 19 ms of a 56 ms grouping query in a 20,000-article store; our queries
+            # are short and many, so it never pays
+            options = {"connect_args": {"options": "-c jit=off"}} if self.url.startswith("postgresql") else {}
+            self.engine: Engine = create_engine(self.url, **options)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             upgrade(self.engine)

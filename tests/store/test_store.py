@@ -85,3 +85,11 @@ def test_a_batch_with_a_bad_article_stores_the_others_and_names_it(store, corpus
     assert isinstance(outcomes[1], StoreError) and str(outcomes[1]).startswith(a2.origin)
     assert store.counts()["articles"] == 2
     assert store.save_many([(a1, r1), (a2, r2)]) == ["unchanged", "ingested"]
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_postgresql_sessions_do_not_compile_queries_to_machine_code(store):  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    with store.session() as s:
+        assert s.execute(text("SHOW jit")).scalar() == "off"
