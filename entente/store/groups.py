@@ -396,8 +396,9 @@ def _near(year: str) -> tuple[str, str]:
 def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch, published: str | None = None) -> None:
     """Link an announced group (`mine` is its sketch, `published` the day its first article came
     out) to the group of its realisation, in whichever order they came. A group giving no year is
-    placed by its first article: an undated plan is not linked to a realisation years apart, and
-    an actor's undated groups are not all read again for each new group."""
+    placed by its first article: an undated plan is not linked to a realisation years apart.
+    (The candidates are still found through every event of the actors: PostgreSQL's work here
+    grows with their history; see bench/RESULTS.md.)"""
     if not mine.actors:
         return
     want = "done" if group.status == "planned" else "planned" if group.status == "done" else None
