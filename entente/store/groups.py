@@ -8,7 +8,7 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import and_, case, delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from entente import resolve
@@ -35,10 +35,17 @@ def _precise(e: m.Event) -> bool:
     return e.date is not None and len(e.date) == 10 and not e.date.startswith("-")
 
 
+def placing(date: str | None, published: str | None) -> str | None:
+    """Where an event (or a group) is placed in time: its own date when it names a year, else its
+    (first) article's day; None when neither is known. Stored as `placed` (migration 0009 computes
+    the same in SQL)."""
+    d = date if date and not date.startswith("-") else published
+    return d if d and not d.startswith("-") else None
+
+
 def _when(e: m.Event) -> str | None:
     """The day an event is placed at for windowing: its own date, else its article's."""
-    d = e.date if e.date and not e.date.startswith("-") else e.article.published
-    return d if d and not d.startswith("-") else None
+    return placing(e.date, e.article.published)
 
 
 def _days(e: m.Event) -> tuple[dt.date, dt.date] | None:
@@ -172,14 +179,19 @@ LEAD_DAYS = 62
 Ranges = list[tuple[str, str]]
 
 
-def _merged(ranges: list[tuple[dt.date, dt.date]], lead: dt.timedelta = dt.timedelta(0)) -> Ranges:
-    out: list[list[dt.date]] = []
+def _union(ranges: Ranges) -> Ranges:
+    """Ranges of strings merged where they meet or overlap."""
+    out: list[list[str]] = []
     for lo, hi in sorted(ranges):
         if out and lo <= out[-1][1]:
             out[-1][1] = max(out[-1][1], hi)
         else:
             out.append([lo, hi])
-    return [((lo - lead).isoformat(), hi.isoformat() + "~") for lo, hi in out]
+    return [(lo, hi) for lo, hi in out]
+
+
+def _merged(ranges: list[tuple[dt.date, dt.date]], lead: dt.timedelta = dt.timedelta(0)) -> Ranges:
+    return _union([((lo - lead).isoformat(), hi.isoformat() + "~") for lo, hi in ranges])
 
 
 def _spans(pool: _Pool, ids: Iterable[int]) -> dict[int, tuple[Ranges, Ranges]]:
@@ -214,17 +226,20 @@ def _load(s: Session, pool: _Pool, ids: list[int], kinds: set[Kind] | None = Non
     with every other report of their groups: what a new or removed report can regroup, found
     without following chains of months."""
     kinds = kinds or {_kind(pool.events[ids[0]])}
-    undated = m.Event.date.is_(None) | m.Event.date.startswith("-")
-    placed = case((undated, m.Article.published), else_=m.Event.date)
+    placed = m.Event.placed
     day = and_(m.Event.date.is_not(None), func.length(m.Event.date) == 10, ~m.Event.date.startswith("-"))
+    spans = sorted(_spans(pool, ids).items())
     terms = [and_(m.EventArgument.entity_id == actor,
-                  or_(and_(day, or_(*(m.Event.date.between(lo, hi) for lo, hi in days_only))),
+                  or_(and_(day, or_(*(placed.between(lo, hi) for lo, hi in days_only))),
                       and_(~day, or_(*(placed.between(lo, hi) for lo, hi in anywhere)))))
-             for actor, (anywhere, days_only) in sorted(_spans(pool, ids).items())]
+             for actor, (anywhere, days_only) in spans]
     found: list[m.Event] = []
     for n in range(0, len(terms), 100):
+        # the weeks every actor's terms lie in, said once so the database reads them by the index
+        # on `placed` (events of those weeks), not every event of the actors
+        weeks = _union([r for _, (anywhere, _) in spans[n:n + 100] for r in anywhere])
         sub = (select(m.EventArgument.event_id).join(m.Event, m.Event.id == m.EventArgument.event_id)
-               .join(m.Article, m.Event.article_id == m.Article.id).where(or_(*terms[n:n + 100])))
+               .where(or_(*(placed.between(lo, hi) for lo, hi in weeks)), or_(*terms[n:n + 100])))
         q = select(m.Event).where(m.Event.type.in_(sorted({t for t, _, _ in kinds})), m.Event.id.in_(sub))
         found += [e for e in s.scalars(q.options(*DETAILS)) if _kind(e) in kinds]
     groups = sorted({e.group_id for e in found if e.group_id is not None and e.group_id not in pool.by_group})
@@ -353,6 +368,9 @@ def refresh(s: Session, group_ids: Iterable[int | None]) -> None:
         group.score = min((sc for _, sc, _ in mem if sc is not None), default=1.0)
         # the most precise date any report gives
         group.date = max((d for d, _, _ in mem if d), key=lambda d: (not d.startswith("--"), len(d), d), default=None)
+        group.placed = placing(group.date, published.get(gid))
+    # all placed before any is linked: a group refreshed later must not be looked for where it was
+    for gid, group in sorted(live.items()):
         link(s, group, replace(sketches[gid], date=group.date), published.get(gid))
     s.flush()
 
@@ -397,27 +415,32 @@ def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch, published: 
     """Link an announced group (`mine` is its sketch, `published` the day its first article came
     out) to the group of its realisation, in whichever order they came. A group giving no year is
     placed by its first article: an undated plan is not linked to a realisation years apart.
-    (The candidates are still found through every event of the actors: PostgreSQL's work here
-    grows with their history; see bench/RESULTS.md.)"""
+    Candidates are read by kind and placement (`placed`, indexed), then by shared actor: the
+    work is bounded by the groups of those years, not by the actors' history."""
     if not mine.actors:
         return
     want = "done" if group.status == "planned" else "planned" if group.status == "done" else None
     if want is None:
         return
-    sub = select(m.Event.group_id).join(m.EventArgument).where(m.EventArgument.entity_id.in_(list(mine.actors)))
     q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
-                                   m.EventGroup.id.in_(sub), m.EventGroup.id != group.id)
+                                   m.EventGroup.id != group.id)
     q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
+    shares = (select(m.Event.id).join(m.EventArgument)
+              .where(m.Event.group_id == m.EventGroup.id, m.EventArgument.entity_id.in_(sorted(mine.actors))))
     # a realisation years apart cannot match (resolve.dates_compatible); a group without a year
     # of its own is placed by its first article, within a year of the other's year
-    first = (select(func.min(m.Article.published)).join(m.Event, m.Event.article_id == m.Article.id)
-             .where(m.Event.group_id == m.EventGroup.id).scalar_subquery())
     undated = m.EventGroup.date.is_(None) | m.EventGroup.date.startswith("-")
-    years, year = _years(mine.date), (mine.date or "")[:4]
-    if years is not None:
-        q = q.where(m.EventGroup.date.between(*years) | (undated & first.between(*_near(year))))
-    elif published and published[:4].isdigit():
-        q = q.where(m.EventGroup.date.between(*_near(published[:4])) | (undated & first.between(*_near(published[:4]))))
+    years, year = _years(mine.date), (mine.date or "")[:4] if _years(mine.date) else (published or "")[:4]
+    if year.isdigit():
+        near = _near(year)
+        dated = m.EventGroup.date.between(*years) if years else m.EventGroup.date.between(*near)
+        bounds = (min(near[0], years[0]), max(near[1], years[1])) if years else near
+        q = q.where(m.EventGroup.placed.between(*bounds), (~undated & dated) | (undated & m.EventGroup.placed.between(*near)),
+                    shares.exists())
+    else:
+        # nowhere in time (no date, no publication day): by the actors' groups, as there is no window
+        q = q.where(m.EventGroup.id.in_(select(m.Event.group_id).join(m.EventArgument)
+                                        .where(m.EventArgument.entity_id.in_(sorted(mine.actors)))))
     others = s.scalars(q.order_by(m.EventGroup.id)).all()
     theirs_all = _group_sketches(s, list(others))
     for other in others:

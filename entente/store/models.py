@@ -91,6 +91,9 @@ class Event(Base):
     mode: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
     date: Mapped[str | None] = mapped_column(String(30), index=True)
+    # where grouping places the event in time: its date, else its article's (see groups.placing);
+    # indexed so that what a report can match is read by time, not through its actors' history
+    placed: Mapped[str | None] = mapped_column(String(30), index=True)
     location: Mapped[str | None] = mapped_column(String(200))
     trigger: Mapped[str | None] = mapped_column(String(100))
     evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_spans.id"))
@@ -191,11 +194,14 @@ class EventGroup(Base):
     joined it (1.0 for a single report), kept for review."""
 
     __tablename__ = "event_groups"
+    __table_args__ = (Index("ix_event_groups_type_status_placed", "type", "status", "placed"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     type: Mapped[str] = mapped_column(String(20))
     mode: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
     date: Mapped[str | None] = mapped_column(String(30))
+    # its date, else its first article's day: where plans and realisations are looked for
+    placed: Mapped[str | None] = mapped_column(String(30))
     reports: Mapped[int] = mapped_column(Integer, default=1)
     sources: Mapped[int] = mapped_column(Integer, default=1)
     score: Mapped[float] = mapped_column(Float, default=1.0)

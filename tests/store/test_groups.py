@@ -284,3 +284,23 @@ def test_an_undated_plan_is_realised_within_a_year_of_its_article_in_either_orde
         planned = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "planned")).one()
         realised = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "done")).one()
         assert planned.realised_by == (realised.id if linked else None)
+
+
+@pytest.mark.parametrize("together", ["plan first", "meeting first", "apart"])
+@pytest.mark.parametrize("plan, done, linked", [
+    (("2024-06-10", "2024-03-01"), ("2024-06-10", "2024-06-11"), True),
+    # a meeting a week before the planned day is not its realisation, even stored in the same batch
+    # (where the meeting's group had no date yet when the plan's was linked)
+    (("2024-06-10", "2024-03-01"), ("2024-06-03", "2024-06-04"), False),
+])
+def test_a_plan_and_a_meeting_stored_together_are_linked_as_when_stored_apart(store, together, plan, done, linked):  # type: ignore[no-untyped-def]
+    pairs = [_planned("p", plan[1], plan[0]), _article("d", done[1], "Agence D", done[0], [HEAD, PARTNERS[1]],
+                                                        [HEAD[1], PARTNERS[1][1]])]
+    if together == "apart":
+        assert [store.save_many([pair]) for pair in pairs] == [["ingested"]] * 2
+    else:
+        assert store.save_many(pairs if together == "plan first" else pairs[::-1]) == ["ingested"] * 2
+    with store.session() as s:
+        planned = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "planned")).one()
+        realised = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "done")).one()
+        assert planned.realised_by == (realised.id if linked else None)
