@@ -221,6 +221,9 @@ def _kind(e: m.Event) -> Kind:
     return e.type, e.mode, resolve.status_class(e.status)
 
 
+UNCACHED = {"compiled_cache": None}
+
+
 def _load(s: Session, pool: _Pool, ids: list[int], kinds: set[Kind] | None = None) -> list[m.Event]:
     """The stored events of `kinds` (by default the kind of `ids`) that could match one of `ids`,
     with every other report of their groups: what a new or removed report can regroup, found
@@ -241,7 +244,9 @@ def _load(s: Session, pool: _Pool, ids: list[int], kinds: set[Kind] | None = Non
         sub = (select(m.EventArgument.event_id).join(m.Event, m.Event.id == m.EventArgument.event_id)
                .where(or_(*(placed.between(lo, hi) for lo, hi in weeks)), or_(*terms[n:n + 100])))
         q = select(m.Event).where(m.Event.type.in_(sorted({t for t, _, _ in kinds})), m.Event.id.in_(sub))
-        found += [e for e in s.scalars(q.options(*DETAILS)) if _kind(e) in kinds]
+        # its shape (how many actors, how many ranges each) is new nearly every time: kept in
+        # SQLAlchemy's compiled cache it is never reused and held ~1 MB a batch, up to 500 entries
+        found += [e for e in s.scalars(q.options(*DETAILS), execution_options=UNCACHED) if _kind(e) in kinds]
     groups = sorted({e.group_id for e in found if e.group_id is not None and e.group_id not in pool.by_group})
     for n in range(0, len(groups), 500):
         q = select(m.Event).where(m.Event.group_id.in_(groups[n:n + 500]))

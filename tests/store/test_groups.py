@@ -304,3 +304,17 @@ def test_a_plan_and_a_meeting_stored_together_are_linked_as_when_stored_apart(st
         planned = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "planned")).one()
         realised = s.scalars(select(m.EventGroup).where(m.EventGroup.status == "done")).one()
         assert planned.realised_by == (realised.id if linked else None)
+
+
+def test_grouping_queries_do_not_fill_the_compiled_statement_cache(store):  # type: ignore[no-untyped-def]
+    # each batch asks for other actors and other weeks: a statement of a new shape, which
+    # SQLAlchemy would keep (about 1 MB each at scale) and never use again
+    pairs = [p for n in range(12) for p in _month(n)]
+    sizes = [1, 2, 3, 5, 7, 4, 6, 2, 8, 3, 5, 2]
+    held = []
+    for size in sizes:
+        batch, pairs = pairs[:size], pairs[size:]
+        assert store.save_many(batch) == ["ingested"] * size
+        held.append(len(store.engine._compiled_cache))
+    # the statements of every kind are cached after the first batches; later ones add none
+    assert held[-1] == held[len(held) // 2]
