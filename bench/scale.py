@@ -13,11 +13,12 @@ would (its line leaves out only the shutdown). For each engine and size it print
   * articles per second and seconds per article, start-up (model loads, Ray) included,
   * peak resident memory of the driver (the process that reads, cleans and writes) and of the
     busiest extraction worker (Ray actors, the local engine's worker, read from /proc while they run),
-  * CPU seconds per article (driver and workers), which other load on the machine does not change,
-    and the load average at the start and the end, which tells how far the wall-clock figures are
-    to be trusted,
-  * CPU ms per article of the driver and the workers in each quarter of the articles stored (start-up
-    left out), so that one size shows whether the cost grows as the store fills,
+  * CPU seconds per article of the driver, the workers and the database server (PostgreSQL's
+    processes, backends that ended included; on SQLite the database works inside the driver),
+    which other load on the machine does not change, and the load average at the start and the
+    end, which tells how far the wall-clock figures are to be trusted,
+  * CPU ms per article of the driver, the workers and the database in each quarter of the articles
+    stored (start-up left out), so that one size shows whether the cost grows as the store fills,
   * the marginal cost per article between the sizes, which must not grow with the corpus.
 
     .venv/bin/python bench/scale.py                              # 5,000 and 20,000 articles
@@ -61,24 +62,35 @@ def _hwm_mb(pid: int) -> float:
     return 0.0
 
 
-def _cpu_s(pid: int) -> float:
-    """CPU seconds (user and system) a running process has used, 0 once it is gone."""
+def _cpu_s(pid: int, reaped: bool = False) -> float:
+    """CPU seconds (user and system) a running process has used, with `reaped` those of its
+    children that have ended too; 0 once it is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15 if reaped else 13]) / os.sysconf("SC_CLK_TCK")
 
 
-def _children() -> set[int]:
-    """Processes this one started (the local engine's extraction worker), from /proc."""
+def _children(pid: int | str = "self") -> set[int]:
+    """Processes a process started and that still run (the local engine's extraction worker, a
+    PostgreSQL server's backends), from /proc."""
     found: set[int] = set()
-    for task in Path("/proc/self/task").iterdir():
-        try:
-            found.update(int(pid) for pid in (task / "children").read_text().split())
-        except OSError:
-            pass
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found.update(int(child) for child in (task / "children").read_text().split())
+    except OSError:
+        pass
     return found
+
+
+def _server_cpu_s(pid: int | None) -> float:
+    """CPU seconds a database server has used: its main process, the backends that have ended and
+    those still running (PostgreSQL starts one a connection); 0 without a server (SQLite runs in
+    the driver and is counted there)."""
+    if pid is None:
+        return 0.0
+    return _cpu_s(pid, reaped=True) + sum(_cpu_s(child) for child in _children(pid))
 
 
 def _own_cpu_s() -> float:
@@ -89,9 +101,9 @@ def _own_cpu_s() -> float:
 QUARTERS = 4
 
 
-def _by_quarter(samples: list[tuple[int, float, float]]) -> list[tuple[float, float] | None]:
-    """Driver and worker CPU ms an article in each quarter of the articles stored after the first
-    batch (start-up left out), from samples of (articles stored, driver CPU s, workers CPU s):
+def _by_quarter(samples: list[tuple[float, ...]]) -> list[tuple[float, ...] | None]:
+    """CPU ms an article (driver, workers, database) in each quarter of the articles stored after
+    the first batch (start-up left out), from samples of (articles stored, then CPU s of each):
     whether the cost grows as the store fills. None for a quarter no batch ended in."""
     stored = [smp for smp in samples if smp[0] > 0]
     if len(stored) < 2:
@@ -99,26 +111,28 @@ def _by_quarter(samples: list[tuple[int, float, float]]) -> list[tuple[float, fl
     first, total = stored[0][0], stored[-1][0]
     points = [next(smp for smp in stored if smp[0] >= first + (total - first) * q // QUARTERS)
               for q in range(QUARTERS + 1)]
-    return [((b[1] - a[1]) / (b[0] - a[0]) * 1000, (b[2] - a[2]) / (b[0] - a[0]) * 1000) if b[0] > a[0] else None
+    return [tuple((y - x) / (b[0] - a[0]) * 1000 for x, y in zip(a[1:], b[1:], strict=True)) if b[0] > a[0] else None
             for a, b in zip(points, points[1:], strict=False)]
 
 
-Sample = tuple[int, float, float, float, float, float]  # stored, seconds, driver CPU s, workers CPU s, driver MB, worker MB
+# stored, seconds, driver CPU s, workers CPU s, driver MB, worker MB, database CPU s
+Sample = tuple[int, float, float, float, float, float, float]
 
 
 def _at(samples: list[Sample], size: int) -> dict[str, Any]:
     """The figures of a run as it had stored `size` articles (the first sample at or past it),
     its cost by quarter up to there included."""
     upto = next(i for i, smp in enumerate(samples) if smp[0] >= size or i == len(samples) - 1)
-    stored, seconds, driver_cpu, workers_cpu, driver_mb, worker_mb = samples[upto]
+    stored, seconds, driver_cpu, workers_cpu, driver_mb, worker_mb, db_cpu = samples[upto]
     return {"articles": stored, "seconds": seconds, "driver_cpu": driver_cpu, "workers_cpu": workers_cpu,
-            "driver_mb": driver_mb, "worker_mb": worker_mb,
-            "quarters": _by_quarter([(smp[0], smp[2], smp[3]) for smp in samples[:upto + 1]])}
+            "db_cpu": db_cpu, "driver_mb": driver_mb, "worker_mb": worker_mb,
+            "quarters": _by_quarter([(smp[0], smp[2], smp[3], smp[6]) for smp in samples[:upto + 1]])}
 
 
-def measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, Any]:
+def measure(engine: str, corpus: Path, db: str, sizes: list[int], server: int | None = None) -> dict[str, Any]:
     """Ingest `corpus` into `db` with `engine`; the figures of that run as it passed each of
-    `sizes` (the last: the whole run)."""
+    `sizes` (the last: the whole run). `server` is the database server's process, whose CPU is
+    counted apart from the driver's and the workers'."""
     from entente.jobs import Summary, cleaned, ingest_paths
     from entente.store import Store
 
@@ -129,7 +143,7 @@ def measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, A
     summary = Summary()
     samples: list[Sample] = []
     load_start = os.getloadavg()[0]
-    start, cpu_start = time.perf_counter(), _own_cpu_s()
+    start, cpu_start, db_start = time.perf_counter(), _own_cpu_s(), _server_cpu_s(server)
     stop = threading.Event()
 
     def sample() -> None:
@@ -140,7 +154,8 @@ def measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, A
                 workers_mb[pid] = max(workers_mb.get(pid, 0.0), _hwm_mb(pid))
                 workers_cpu[pid] = max(workers_cpu.get(pid, 0.0), _cpu_s(pid))
             samples.append((summary.ingested, time.perf_counter() - start, _own_cpu_s() - cpu_start,
-                            sum(workers_cpu.values()), _peak_mb(), max(workers_mb.values(), default=0.0)))
+                            sum(workers_cpu.values()), _peak_mb(), max(workers_mb.values(), default=0.0),
+                            _server_cpu_s(server) - db_start))
             if stop.wait(0.5):
                 return
 
@@ -165,7 +180,7 @@ def measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, A
     stop.set()
     sampler.join()
     samples.append((summary.ingested, seconds, driver_cpu, sum(workers_cpu.values()), _peak_mb(),
-                    max(workers_mb.values(), default=0.0)))
+                    max(workers_mb.values(), default=0.0), _server_cpu_s(server) - db_start))
     if engine != "local":
         ray.shutdown()
     store.close()
@@ -175,10 +190,11 @@ def measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, A
     return {"load_start": load_start, "load": os.getloadavg()[0], "at": at}
 
 
-def _measure(engine: str, corpus: Path, db: str, sizes: list[int]) -> dict[str, Any]:
+def _measure(engine: str, corpus: Path, db: str, sizes: list[int], server: int | None) -> dict[str, Any]:
     """One measurement in a fresh interpreter, so its peak memory is its own."""
     done = subprocess.run([sys.executable, __file__, "--measure", engine, "--corpus", str(corpus), "--db", db,
-                           "--sizes", ",".join(map(str, sizes))], capture_output=True, text=True)
+                           "--sizes", ",".join(map(str, sizes)), *(["--server", str(server)] if server else [])],
+                          capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"{engine} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -199,6 +215,13 @@ class Databases:
     @property
     def kind(self) -> str:
         return "PostgreSQL" if self.server else "SQLite"
+
+    @property
+    def pid(self) -> int | None:
+        """The server's main process (the first line of its postmaster.pid), None on SQLite."""
+        if self.server is None:
+            return None
+        return int((self.server.root / "data" / "postmaster.pid").read_text().split()[0])
 
     def new(self) -> str:
         self.n += 1
@@ -227,10 +250,11 @@ def main() -> None:
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if args.measure:
-        print(json.dumps(measure(args.measure, args.corpus, args.db, sizes)))
+        print(json.dumps(measure(args.measure, args.corpus, args.db, sizes, args.server)))
         return
     engines = args.engines.split(",")
     print(f"{os.cpu_count()} CPUs; engines {', '.join(engines)}; sizes {', '.join(f'{s:,}' for s in sizes)} "
@@ -245,7 +269,7 @@ def main() -> None:
             dated = f"dated at random within {args.span_days:,} days" if args.span_days else "dated as a growing archive"
             print(f"corpus: {sizes[-1]:,} articles, {words:,} words, {dated}", flush=True)
             for engine in engines:
-                run = _measure(engine, corpus, dbs.new(), sizes)
+                run = _measure(engine, corpus, dbs.new(), sizes, dbs.pid)
                 for size, r in zip(sizes, run["at"], strict=True):
                     results[engine, size] = r
                     _report(engine, size, r)
@@ -257,15 +281,16 @@ def main() -> None:
 
 
 def _report(engine: str, size: int, r: dict[str, Any]) -> None:
-    cpu = (r["driver_cpu"] + r["workers_cpu"]) / r["articles"]
+    cpu = (r["driver_cpu"] + r["workers_cpu"] + r["db_cpu"]) / r["articles"]
     workers = f", worker peak {r['worker_mb']:.0f} MB" if r["worker_mb"] else ""
     print(f"  {engine:>5} {size:>7,}: {r['articles']:,.0f} articles in {r['seconds']:.1f} s = "
           f"{r['articles'] / r['seconds']:.2f} articles/s, {r['seconds'] / r['articles'] * 1000:.0f} ms/article; "
           f"driver peak {r['driver_mb']:.0f} MB{workers}; CPU {cpu * 1000:.0f} ms/article "
-          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s)", flush=True)
-    quarters = " | ".join(f"{q[0]:.0f}/{q[1]:.0f}" if q else "-" for q in r["quarters"])
-    print(f"{'':14}CPU ms/article driver/workers, by quarter of the articles stored after the first batch: {quarters}",
+          f"(driver {r['driver_cpu']:.0f} s, workers {r['workers_cpu']:.0f} s, database {r['db_cpu']:.0f} s)",
           flush=True)
+    quarters = " | ".join("/".join(f"{v:.0f}" for v in q) if q else "-" for q in r["quarters"])
+    print(f"{'':14}CPU ms/article driver/workers/database, by quarter of the articles stored after the first batch: "
+          f"{quarters}", flush=True)
 
 
 def _compare(engines: list[str], results: dict[tuple[str, int], dict[str, Any]], small: int, large: int) -> None:
@@ -276,8 +301,8 @@ def _compare(engines: list[str], results: dict[tuple[str, int], dict[str, Any]],
         print(f"  {engine:>5}: {a['seconds'] / a['articles'] * 1000:.0f} ms → {b['seconds'] / b['articles'] * 1000:.0f} ms "
               f"per article; marginal {marginal * 1000:.0f} ms = {1 / marginal:.2f} articles/s; "
               f"driver peak {a['driver_mb']:.0f} → {b['driver_mb']:.0f} MB")
-        cpu = [(b[k] - a[k]) / (b["articles"] - a["articles"]) * 1000 for k in ("driver_cpu", "workers_cpu")]
-        print(f"         marginal CPU per article: driver {cpu[0]:.0f} ms, workers {cpu[1]:.0f} ms")
+        cpu = [(b[k] - a[k]) / (b["articles"] - a["articles"]) * 1000 for k in ("driver_cpu", "workers_cpu", "db_cpu")]
+        print(f"         marginal CPU per article: driver {cpu[0]:.0f} ms, workers {cpu[1]:.0f} ms, database {cpu[2]:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -435,7 +435,8 @@ def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch, published: 
     # a realisation years apart cannot match (resolve.dates_compatible); a group without a year
     # of its own is placed by its first article, within a year of the other's year
     undated = m.EventGroup.date.is_(None) | m.EventGroup.date.startswith("-")
-    years, year = _years(mine.date), (mine.date or "")[:4] if _years(mine.date) else (published or "")[:4]
+    years = _years(mine.date)
+    year = (mine.date or "")[:4] if years else (published or "")[:4]
     if year.isdigit():
         near = _near(year)
         dated = m.EventGroup.date.between(*years) if years else m.EventGroup.date.between(*near)
