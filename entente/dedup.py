@@ -28,7 +28,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def signature(text: str) -> LeanMinHash:
     """The MinHash of a text's shingles, without the hash permutations that made it (a MinHash
-    keeps its own 2 KB copy): the index holds one per stored article, 6.4 instead of 8.7 KB an
+    keeps its own 2 KB copy): the index holds one per stored article, 6.2 instead of 8.7 KB an
     article with the LSH keys (5,000 articles, bench/RESULTS.md)."""
     mh = MinHash(num_perm=NUM_PERM)
     mh.update_batch(list(shingles(text)))

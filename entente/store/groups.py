@@ -427,11 +427,11 @@ def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch, published: 
     want = "done" if group.status == "planned" else "planned" if group.status == "done" else None
     if want is None:
         return
-    q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
-                                   m.EventGroup.id != group.id)
-    q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
     shares = (select(m.Event.id).join(m.EventArgument)
               .where(m.Event.group_id == m.EventGroup.id, m.EventArgument.entity_id.in_(sorted(mine.actors))))
+    q = select(m.EventGroup).where(m.EventGroup.status == want, m.EventGroup.type == group.type,
+                                   m.EventGroup.id != group.id, shares.exists())
+    q = q.where(m.EventGroup.mode.is_(None) if group.mode is None else m.EventGroup.mode == group.mode)
     # a realisation years apart cannot match (resolve.dates_compatible); a group without a year
     # of its own is placed by its first article, within a year of the other's year
     undated = m.EventGroup.date.is_(None) | m.EventGroup.date.startswith("-")
@@ -441,12 +441,8 @@ def link(s: Session, group: m.EventGroup, mine: resolve.EventSketch, published: 
         near = _near(year)
         dated = m.EventGroup.date.between(*years) if years else m.EventGroup.date.between(*near)
         bounds = (min(near[0], years[0]), max(near[1], years[1])) if years else near
-        q = q.where(m.EventGroup.placed.between(*bounds), (~undated & dated) | (undated & m.EventGroup.placed.between(*near)),
-                    shares.exists())
-    else:
-        # nowhere in time (no date, no publication day): by the actors' groups, as there is no window
-        q = q.where(m.EventGroup.id.in_(select(m.Event.group_id).join(m.EventArgument)
-                                        .where(m.EventArgument.entity_id.in_(sorted(mine.actors)))))
+        q = q.where(m.EventGroup.placed.between(*bounds), (~undated & dated) | (undated & m.EventGroup.placed.between(*near)))
+    # else nowhere in time (no date, no publication day): every group of the actors is a candidate
     others = s.scalars(q.order_by(m.EventGroup.id)).all()
     theirs_all = _group_sketches(s, list(others))
     for other in others:
