@@ -312,7 +312,11 @@ def _names_its_own(pron: Token, index: PersonIndex) -> bool:
     return pron.dep_ == "poss" and any(index.at(t) is not None for t in [pron.head, *named])
 
 
-def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | None) -> list[int]:
+def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | None,
+                quoting: frozenset[int] = frozenset()) -> list[int]:
+    """The people `tokens` name, by mention, pronoun or description, in order of first mention.
+    `quoting` holds the sentences (by first token) whose speaker is being looked up: a first
+    person met there again ('I said', 'my colleague and I noted') cannot tell who speaks."""
     found: list[int] = []
     for t in tokens:
         i = index.at(t)
@@ -322,8 +326,9 @@ def _persons_in(tokens: list[Token], index: PersonIndex, last_subject: int | Non
             i = _antecedent(t, index, last_subject)
         if i is None and t.lower_ in ("i", "me", "my") and t.pos_ == "PRON":
             # a quote's first person is its speaker: '"... my visit ...," Putin pointed out'
-            speakers = _persons_in(_main_subject(t.sent), index, last_subject) \
-                if t.sent.root.lemma_.lower() in REPORTING_VERBS else []
+            sent = t.sent
+            speakers = _persons_in(_main_subject(sent), index, last_subject, quoting | {sent.start}) \
+                if sent.root.lemma_.lower() in REPORTING_VERBS and sent.start not in quoting else []
             i = speakers[0] if speakers else last_subject
         if i is None:
             i = _descriptor_person(t, index)

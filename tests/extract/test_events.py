@@ -423,3 +423,13 @@ def test_aid_asked_for_is_proposed(nlp):  # type: ignore[no-untyped-def]
                      published="2024-11-04")
     (aid,) = [e for e in events if e.type == "AID"]
     assert aid.status == "proposed"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"We will meet again in Hanoi," I said after Prime Minister Pham Minh Chinh met President Vladimir Putin.',
+     [("CONSULT", ["Pham Minh Chinh"], ["Vladimir Putin"])]),
+    ("I said that President Vladimir Putin would visit Vietnam next year.", [("CONSULT", ["Vladimir Putin"], [])]),
+])
+def test_reported_speech_in_the_first_person_is_read_not_looped_on(text, expected, nlp):  # type: ignore[no-untyped-def]
+    """Issue 18: 'I said' sent the search for a quote's speaker round through 'I' forever."""
+    assert [(e.type, e.actors, e.targets) for e in _events(text, nlp)] == expected
