@@ -68,3 +68,4 @@ class Messages:
     TRUNCATED_WARC = "truncated or malformed WARC record: {error}"
     NO_HTML_RECORDS = "no HTML response records in the WARC file"
     BAD_GZIP = "corrupt or truncated gzip data: {error}"
+    COMPONENT_FAILED = "extraction step {component} failed ({error}); the record stands without what it finds"

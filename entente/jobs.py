@@ -61,8 +61,10 @@ def extract_paths(paths: Sequence[str], summary: Summary | None = None,
     settings = settings or get_settings()
     summary = summary if summary is not None else Summary()
     nlp = shared_nlp(settings.spacy_model)
-    yield from extract_many(cleaned(paths, summary, settings, columns), nlp, batch_size=settings.batch_size,
-                            on_error=summary.extraction_failed)
+    for record in extract_many(cleaned(paths, summary, settings, columns), nlp, batch_size=settings.batch_size,
+                               on_error=summary.extraction_failed):
+        summary.warnings.extend(record.warnings)
+        yield record
 
 
 def _already(store: Store, article: CleanArticle, seen: set[str]) -> str | None:
@@ -136,6 +138,7 @@ def store_extracted(store: Store, batch: Sequence[Extracted], summary: Summary,
             if on_done:
                 on_done()
         else:
+            summary.warnings.extend(result.warnings)
             records.append((article, result))
     store_batch(store, records, summary, on_done)
 

@@ -113,3 +113,6 @@ class ArticleRecord(BaseModel):
     events: list[Event] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     sectors: list[str] = Field(default_factory=list)
+    # what extraction could not do on this article (a step that failed); reported to whoever ran
+    # it, never written out nor stored
+    warnings: list[str] = Field(default_factory=list, exclude=True)

@@ -64,3 +64,28 @@ def test_a_republished_story_is_stored_in_the_group_of_the_first(tmp_path, nlp):
     assert "near-duplicate of kor_usa_yonhap_01" in shown.stdout
     shown = CliRunner().invoke(app, ["show", "kor_usa_yonhap_01", "--db", db])
     assert "near-duplicates: herald_kh-1" in shown.stdout
+
+
+def test_a_step_failing_on_an_article_is_a_warning_and_its_record_is_kept(tmp_path, nlp, monkeypatch):  # type: ignore[no-untyped-def]
+    from entente.extract import events
+    from entente.jobs import Summary, extract_paths
+
+    real = events.find_events
+
+    def recursing(doc):  # type: ignore[no-untyped-def]
+        if "Hanoi" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc)
+
+    monkeypatch.setattr(events, "find_events", recursing)
+    paths = [str(SAMPLES / "000_25cf438f34d7ad8b.txt"), str(DATA / "articles" / "kor_usa_yonhap_01.txt")]
+    summary = Summary()
+    records = {r.doc_id: r for r in extract_paths(paths, summary)}
+    hanoi = records["000_25cf438f34d7ad8b"]
+    assert summary.failed == 0 and summary.warnings == hanoi.warnings
+    assert summary.warnings == [f"{paths[0]}: extraction step entente_events failed (RecursionError: maximum "
+                                "recursion depth exceeded); the record stands without what it finds"]
+    assert hanoi.events == [] and hanoi.entities and hanoi.facts
+    assert records["kor_usa_yonhap_01"].events
+    stored = ingest_paths(paths, Store(str(tmp_path / "t.db")))
+    assert (stored.ingested, stored.failed, stored.warnings) == (2, 0, summary.warnings)

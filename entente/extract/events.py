@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from entente import gazetteer
+from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.organisations import Organisation
 from entente.extract.people import Person
@@ -1015,7 +1015,7 @@ def to_events(doc: Doc, found: list[Found]) -> list[Event]:
     return events
 
 
-@Language.component("entente_events")
+@component("entente_events")
 def events_component(doc: Doc) -> Doc:
     """Set doc._.events: PLOVER events with participants, status, date, place and evidence."""
     doc._.events = to_events(doc, find_events(doc))

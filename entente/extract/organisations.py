@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from entente import gazetteer
+from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.lexicon import _alt
 from entente.extract.lexicon import load as load_lexicon
@@ -320,7 +320,7 @@ def find_organisations(doc: Doc) -> list[Organisation]:
     return sorted(orgs.values(), key=lambda o: o.mentions[0])
 
 
-@Language.component("entente_organisations")
+@component("entente_organisations")
 def organisations_component(doc: Doc) -> Doc:
     """Set doc._.organisations: the organisations of the article with aliases, country and mentions."""
     doc._.organisations = find_organisations(doc)

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from entente import gazetteer
+from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.lexicon import load as load_lexicon
 from entente.fold import ascii_name, key
@@ -411,7 +411,7 @@ def _country_from_name(p: Person, original: str) -> str | None:
     return None
 
 
-@Language.component("entente_people")
+@component("entente_people")
 def people_component(doc: Doc) -> Doc:
     """Set doc._.people: the people of the article, each with aliases, roles and country."""
     original = doc._.article.text if doc._.article is not None else doc_text(doc)

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from entente.config import Settings, get_settings
 from entente.errors import EntenteError
 
-# Import for their registration side effect: each module registers its spaCy component.
+# Import for their registration side effect: each module registers its spaCy component, which
+# fails soft (entente/extract/component.py): a step that raises leaves a warning in the record.
 from entente.extract import events, organisations, people, quantities, sectors, structure, time  # noqa: F401
 from entente.fold import fold_preserving
 from entente.records import ArticleRecord, CleanArticle, Entity
@@ -138,4 +139,5 @@ def to_record(doc: Doc) -> ArticleRecord:
         doc_id=article.doc_id, published=article.published, source=article.source,
         dateline=article.dateline, title=article.title, url=article.url, entities=entities,
         events=list(doc._.events or []), facts=list(doc._.facts or []), sectors=list(doc._.sectors or []),
+        warnings=list(doc._.warnings or []),
     )

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from entente import gazetteer
+from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.time import TimeExpr
 from entente.records import Evidence, Fact
@@ -198,7 +198,7 @@ def _is_count(doc: Doc, m: re.Match[str]) -> bool:
     return False
 
 
-@Language.component("entente_quantities")
+@component("entente_quantities")
 def quantities_component(doc: Doc) -> Doc:
     """Set doc._.facts: the numbers of the article with unit, qualifier, period and evidence."""
     doc._.facts = find_facts(doc)

@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente.extract.component import component
 from entente.records import SECTORS
 
 
@@ -51,7 +51,7 @@ def sectors_of(text: str) -> list[str]:
     return [s for s in SECTORS if s in found]
 
 
-@Language.component("entente_sectors")
+@component("entente_sectors")
 def sectors_component(doc: Doc) -> Doc:
     """Set doc._.sectors for the article and fill each event's sectors from its evidence."""
     found: set[str] = set()

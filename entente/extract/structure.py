@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from entente.extract.component import component
 
 # "M.", "M.Yu.", "A.K." (with or without the tokenizer splitting off the last full stop)
 INITIALS = re.compile(r"(?:[A-Z][a-z]?\.){0,3}[A-Z][a-z]?\.?")
@@ -31,7 +32,7 @@ def _name_follows(tok: Token) -> bool:
     return not tok.whitespace_.count("\n") and nxt.is_title and nxt.tag_ == "NNP"
 
 
-@Language.component("entente_paragraphs")
+@component("entente_paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start, and a surname after its
     initials as no start."""

@@ -17,10 +17,10 @@ from functools import lru_cache
 from importlib import resources
 
 import dateparser
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from entente import gazetteer
+from entente.extract.component import component
 from entente.extract.doctext import doc_text
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -378,7 +378,7 @@ def parse_date(text: str, base: date) -> str | None:
     return got.date().isoformat()
 
 
-@Language.component("entente_time")
+@component("entente_time")
 def time_component(doc: Doc) -> Doc:
     """Set doc._.times: the article's time expressions, resolved against its publication date."""
     article = doc._.article
