@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -212,27 +213,36 @@ def _by_phone(tok: Token) -> bool:
 
 
 class PersonIndex:
-    """Which person a character offset belongs to, and who was named most recently."""
+    """Which person a character offset belongs to, and who was named most recently. Lookups bisect
+    the mentions sorted by offset, so a long article costs no more per lookup than a short one."""
 
     def __init__(self, people: list[Person]) -> None:
         self.people = people
         self.spans = sorted((s, e, i) for i, p in enumerate(people) for s, e in p.mentions)
+        self._starts = [s for s, _e, _i in self.spans]
+        self._longest = max((e - s for s, e, _i in self.spans), default=0)
         self._at: dict[int, int | None] = {}  # asked for the same tokens many times per sentence
 
     def at(self, tok: Token) -> int | None:
-        if tok.idx not in self._at:
-            self._at[tok.idx] = next((i for s, e, i in self.spans if s <= tok.idx < e), None)
-        return self._at[tok.idx]
+        """The person of the first mention (by offset) that holds the token's first character."""
+        idx = tok.idx
+        if idx not in self._at:
+            # only a mention starting less than the longest mention's length before can hold it
+            lo = bisect_left(self._starts, idx - self._longest + 1)
+            hi = bisect_right(self._starts, idx)
+            self._at[idx] = next((i for s, e, i in self.spans[lo:hi] if s <= idx < e), None)
+        return self._at[idx]
 
     def in_range(self, start: int, end: int) -> list[int]:
-        return [i for s, e, i in self.spans if start <= s < end]
+        """The people of the mentions starting in [start, end), in order of offset."""
+        return [i for _s, _e, i in self.spans[bisect_left(self._starts, start):bisect_left(self._starts, end)]]
 
     def last_before(self, offset: int, pred: Callable[[int], bool] = lambda i: True) -> int | None:
-        best = None
-        for s, _e, i in self.spans:
-            if s < offset and pred(i):
-                best = i
-        return best
+        """The person of the latest mention starting before `offset` for whom `pred` holds."""
+        for _s, _e, i in reversed(self.spans[:bisect_left(self._starts, offset)]):
+            if pred(i):
+                return i
+        return None
 
 
 def _descriptor_person(tok: Token, index: PersonIndex) -> int | None:

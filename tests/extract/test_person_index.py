@@ -27,3 +27,13 @@ def test_person_at_a_token_is_the_first_span_holding_it_however_often_asked() ->
     assert [index.at(t) for t in reversed(doc)] == expected[::-1]
     assert expected[doc.char_span(10, 14)[0].i] == 0 and expected[doc.char_span(52, 56)[0].i] == 0
     assert expected[doc.char_span(40, 47)[0].i] == 1 and index.at(doc[0]) is None
+
+
+def test_mentions_in_a_range_and_the_last_before_an_offset_are_those_a_scan_finds() -> None:
+    index = PersonIndex(_people())
+    for start in range(len(TEXT) + 1):
+        for end in range(start, len(TEXT) + 2, 7):
+            assert index.in_range(start, end) == [i for s, _e, i in index.spans if start <= s < end]
+        for pred in (lambda i: True, lambda i: i != 2, lambda i: i == 1):
+            scan = [i for s, _e, i in index.spans if s < start and pred(i)]
+            assert index.last_before(start, pred) == (scan[-1] if scan else None)
