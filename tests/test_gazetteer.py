@@ -9,6 +9,9 @@ from entente import gazetteer
     ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Turkish", "TUR"), ("Việt Nam", "VNM"), ("Viet Nam", "VNM"),
     ("the Philippines", "PHL"), ("Filipino", "PHL"), ("U.S.", "USA"), ("Georgia", "GEO"), ("Jordanian", "JOR"),
     ("South Korean", "KOR"), ("DPRK", "PRK"), ("Côte d'Ivoire", "CIV"),
+    # demonyms a state shares with its territories or a smaller namesake are the state's (issue 18)
+    ("French", "FRA"), ("American", "USA"), ("Indian", "IND"), ("Norwegian", "NOR"), ("Chinese", "CHN"),
+    ("Dominican", "DOM"),
 ])
 def test_country_names_demonyms_and_press_forms(text, iso3):  # type: ignore[no-untyped-def]
     assert gazetteer.load().country_of(text) == iso3
@@ -35,3 +38,14 @@ def test_leader_country_only_when_unambiguous():  # type: ignore[no-untyped-def]
     g = gazetteer.load()
     assert g.leader_country(["Narendra Modi"]) == "IND"
     assert g.leader_country(["Nobody Atall"]) is None
+
+
+def test_no_name_nor_demonym_stands_for_two_countries():  # type: ignore[no-untyped-def]
+    """Which of two holders a shared word meant was decided by the order of the file."""
+    from entente.fold import key
+
+    held: dict[str, set[str]] = {}
+    for c in gazetteer.load().countries.values():
+        for word in (c.name, *c.names, *c.demonyms):
+            held.setdefault(key(word), set()).add(c.iso3)
+    assert {w: codes for w, codes in held.items() if len(codes) > 1} == {}

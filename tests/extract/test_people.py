@@ -39,6 +39,11 @@ def test_patronymic_dropped_and_initials_kept(sample_records):  # type: ignore[n
      "Sergey Lavrov", "RUS", "Foreign Minister"),
     ("Jordanian Foreign Minister Ayman Safadi met Saudi Foreign Minister Prince Faisal bin Farhan in Riyadh.",
      "Ayman Safadi", "JOR", "Foreign Minister"),
+    # a demonym the state shares with its territories is the state's: not ATF, not MNP (issue 18)
+    ("French President Emmanuel Macron met Vietnamese Prime Minister Pham Minh Chinh in Paris on Monday.",
+     "Emmanuel Macron", "FRA", "President"),
+    ("American Secretary of State Marco Rubio spoke with Indian External Affairs Minister S. Jaishankar by phone.",
+     "Marco Rubio", "USA", "Secretary of State"),
 ])
 def test_names_roles_and_countries_of_other_pairs(nlp, text, name, country, role):  # type: ignore[no-untyped-def]
     people = _people(record_of(text, nlp))
