@@ -79,6 +79,14 @@ class Gazetteer:
         k = key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
         return self.country_by_name.get(k) or self.country_by_demonym.get(k)
 
+    def country_of_place(self, text: str) -> str | None:
+        """ISO3 of the country a place name is, or lies in: 'Vietnam', 'Hanoi', 'the Philippines'."""
+        k = key(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+        if k in self.country_by_name:
+            return self.country_by_name[k]
+        city = self.cities.get(k)
+        return city.country if city is not None and city.country in self.countries else None
+
     def city(self, text: str) -> City | None:
         return self.cities.get(key(text))
 

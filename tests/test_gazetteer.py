@@ -49,3 +49,9 @@ def test_no_name_nor_demonym_stands_for_two_countries():  # type: ignore[no-unty
         for word in (c.name, *c.names, *c.demonyms):
             held.setdefault(key(word), set()).add(c.iso3)
     assert {w: codes for w, codes in held.items() if len(codes) > 1} == {}
+
+
+@pytest.mark.parametrize("place,iso3", [("Hanoi", "VNM"), ("Vietnam", "VNM"), ("the Philippines", "PHL"),
+                                        ("Suva", "FJI"), ("New Delhi", "IND"), ("Russian", None), ("Nowhere", None)])
+def test_the_country_a_place_is_or_lies_in(place, iso3):  # type: ignore[no-untyped-def]
+    assert gazetteer.load().country_of_place(place) == iso3

@@ -505,7 +505,9 @@ def _date(region_times: list[TimeExpr], free_times: list[TimeExpr], trigger: Tok
     return min(pool, key=lambda t: abs(t.start - trigger.idx))
 
 
-def _location(region: list[Token], mode: str | None) -> str | None:
+def _location(region: list[Token], mode: str | None, trigger: Token) -> str | None:
+    """Where the event took place: the first place after 'in' or 'to' in its phrase, or the place a
+    visit verb takes as its object ('will visit Suva', 'visited Hanoi')."""
     gaz = gazetteer.load()
     for t in region:
         if t.lower_ in ("in", "to") and t.dep_ == "prep":
@@ -513,19 +515,23 @@ def _location(region: list[Token], mode: str | None) -> str | None:
             if not obj:
                 continue
             o = obj[0]
-            words = [w for w in o.subtree if w.i <= o.i and w.pos_ == "PROPN"]
-            text = " ".join(w.text for w in words)
-            capital = re.fullmatch(r"(\w[\w ]*?) capital", " ".join(w.text for w in o.subtree if w.i <= o.i
-                                                                 and w.lower_ != "the"))
-            if capital and (iso := gaz.country_of(capital.group(1))) and gaz.countries[iso].capital:
-                return gaz.countries[iso].capital
-            # a city first: capitals double as names of their country ("Beijing said")
-            city = gaz.city(text)
-            if city:
-                return city.name
-            iso = gaz.country_of(text)
-            if iso:
-                return gaz.countries[iso].name
+        elif mode == "visit" and t.dep_ == "dobj" and t.head.i == trigger.i:
+            o = t
+        else:
+            continue
+        words = [w for w in o.subtree if w.i <= o.i and w.pos_ == "PROPN"]
+        text = " ".join(w.text for w in words)
+        capital = re.fullmatch(r"(\w[\w ]*?) capital", " ".join(w.text for w in o.subtree if w.i <= o.i
+                                                             and w.lower_ != "the"))
+        if capital and (iso := gaz.country_of(capital.group(1))) and gaz.countries[iso].capital:
+            return gaz.countries[iso].capital
+        # a city first: capitals double as names of their country ("Beijing said")
+        city = gaz.city(text)
+        if city:
+            return city.name
+        iso = gaz.country_of(text)
+        if iso:
+            return gaz.countries[iso].name
     return None
 
 
@@ -868,7 +874,7 @@ def find_events(doc: Doc) -> list[Found]:
                 # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
                 continue
             f = Found(trig.type, mode, tok, actors, targets, status, date,
-                      _location(region, trig.mode), countries, [sent], defaulted, number, _recalls(tok))
+                      _location(region, trig.mode, tok), countries, [sent], defaulted, number, _recalls(tok))
             if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
                 visiting = {people[i].country for i in actors}
                 if visiting and article.dateline_country not in visiting:
@@ -1008,6 +1014,17 @@ def organisation_actors(f: Found, orgs: list[Organisation]) -> list[str]:
     return names
 
 
+def event_countries(f: Found, people: list[Person], orgs: list[Organisation]) -> set[str]:
+    """Every state the event involves: those its phrase names, the countries of its actors and
+    targets (people and organisations), and the country of its place, which for a visit is the
+    state visited. Read once the event is complete, after participants and places were added."""
+    countries = set(f.countries) | {c for i in f.people if (c := people[i].country)}
+    countries |= {o.country for o in orgs if o.country and o.name in organisation_actors(f, orgs)}
+    if f.location and (iso := gazetteer.load().country_of_place(f.location)):
+        countries.add(iso)
+    return countries
+
+
 def to_events(doc: Doc, found: list[Found]) -> list[Event]:
     people: list[Person] = doc._.people or []
     orgs: list[Organisation] = doc._.organisations or []
@@ -1017,7 +1034,7 @@ def to_events(doc: Doc, found: list[Found]) -> list[Event]:
         events.append(Event(
             type=f.type, mode=f.mode, date=f.date,
             actors=[people[i].name for i in f.actors] + organisation_actors(f, orgs),
-            targets=[people[i].name for i in f.targets], countries=sorted(f.countries),
+            targets=[people[i].name for i in f.targets], countries=sorted(event_countries(f, people, orgs)),
             location=ascii_name(f.location) if f.location else None,
             status=f.status, trigger=f.trigger.text, evidence=ev[0],  # type: ignore[arg-type]
             more_evidence=[e for e in ev[1:] if e != ev[0]],

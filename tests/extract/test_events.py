@@ -433,3 +433,23 @@ def test_aid_asked_for_is_proposed(nlp):  # type: ignore[no-untyped-def]
 def test_reported_speech_in_the_first_person_is_read_not_looped_on(text, expected, nlp):  # type: ignore[no-untyped-def]
     """Issue 18: 'I said' sent the search for a quote's speaker round through 'I' forever."""
     assert [(e.type, e.actors, e.targets) for e in _events(text, nlp)] == expected
+
+
+def test_every_event_lists_the_countries_of_its_people_and_of_its_place(sample_records):  # type: ignore[no-untyped-def]
+    """Issue 18: the Putin-Trong summit in Hanoi is a RUS-VNM event, and so is Putin's June visit
+    to Vietnam that another article recalls."""
+    (summit,) = [e for e in sample_records["000_25cf438f34d7ad8b"].events if e.mode == "meet"]
+    assert summit.targets == ["Nguyen Phu Trong"] and summit.countries == ["RUS", "VNM"]
+    (visit,) = [e for e in sample_records["003_050b114383b8fb0f"].events if e.mode == "visit" and e.date == "2024-06"]
+    assert visit.location == "Vietnam" and visit.countries == ["RUS", "VNM"]
+
+
+@pytest.mark.parametrize("text,location,countries", [
+    ("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Hanoi on March 4.",
+     "Hanoi", ["IND", "JPN", "VNM"]),
+    ("New Zealand Prime Minister Christopher Luxon accepted an invitation to visit Suva later this year.",
+     "Suva", ["FJI", "NZL"]),
+])
+def test_the_place_of_an_event_adds_its_country(text, location, countries, nlp):  # type: ignore[no-untyped-def]
+    (e,) = [e for e in _events(text, nlp) if e.type == "CONSULT"]
+    assert (e.location, e.countries) == (location, countries)
