@@ -585,6 +585,24 @@ def _stands_for_state(t: Token) -> bool:
         gazetteer.load().country_of(t.text) is not None or key(t.text) in _capitals()))
 
 
+def _states_named(tokens: list[Token]) -> set[str]:
+    """The states some tokens name: by a country's name or demonym ('Japan', 'Ukrainian', 'New
+    Zealand', 'the United States'), or by its capital standing for its government ('urged Manila
+    to stop', 'if Kyiv escalated')."""
+    gaz = gazetteer.load()
+    found: set[str] = set()
+    for t in tokens:
+        if t.pos_ in ("PROPN", "ADJ") and (iso := gaz.country_of(t.text)):
+            found.add(iso)
+        elif t.pos_ == "PROPN" and key(t.text) in _capitals() and (city := gaz.city(t.text)) is not None:
+            found.add(city.country)
+    if tokens:  # names of more than one word are one entity to spaCy
+        ids = {t.i for t in tokens}
+        found |= {iso for e in tokens[0].doc.ents if e.label_ in ("GPE", "NORP") and len(e) > 1
+                  and all(t.i in ids for t in e) and (iso := gaz.country_of(e.text))}
+    return found
+
+
 def _state_iso(tokens: list[Token]) -> str | None:
     """The country a subject names: 'China', 'Beijing', 'the Chinese side'."""
     gaz = gazetteer.load()
@@ -861,10 +879,7 @@ def find_events(doc: Doc) -> list[Found]:
                 date, defaulted = published, True
             countries = {c for i in actors + targets if (c := people[i].country)}
             # the states acting ("Japan pledged to provide ...") and those in the trigger's phrase
-            for t in [*region, *(t for t in subj_tokens if not subj)]:
-                iso = gaz.country_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
-                if iso:
-                    countries.add(iso)
+            countries |= _states_named([*region, *(t for t in subj_tokens if not subj)])
             # "relations between Seoul and Hanoi were established in 1992": the states undergo it
             undergoing = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] if passive else []
             if not actors and not targets and (len(countries) < 2 or not (

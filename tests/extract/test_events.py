@@ -453,3 +453,14 @@ def test_every_event_lists_the_countries_of_its_people_and_of_its_place(sample_r
 def test_the_place_of_an_event_adds_its_country(text, location, countries, nlp):  # type: ignore[no-untyped-def]
     (e,) = [e for e in _events(text, nlp) if e.type == "CONSULT"]
     assert (e.location, e.countries) == (location, countries)
+
+
+@pytest.mark.parametrize("text,type_,countries", [
+    ("Chinese Foreign Ministry spokesperson Mao Ning urged Manila to immediately stop its provocations.",
+     "REQUEST", ["CHN", "PHL"]),
+    ("New Zealand suspended defence ties with Fiji after the 2006 coup.", "SANCTION", ["FJI", "NZL"]),
+    ("Viet Nam and Laos established diplomatic ties on September 5, 1962.", "COOPERATE", ["LAO", "VNM"]),
+])
+def test_states_named_by_names_of_several_words_or_by_their_capitals(text, type_, countries, nlp):  # type: ignore[no-untyped-def]
+    (e,) = [e for e in _events(text, nlp) if e.type == type_]
+    assert e.countries == countries
