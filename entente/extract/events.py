@@ -596,10 +596,16 @@ def _states_named(tokens: list[Token]) -> set[str]:
             found.add(iso)
         elif t.pos_ == "PROPN" and key(t.text) in _capitals() and (city := gaz.city(t.text)) is not None:
             found.add(city.country)
-    if tokens:  # names of more than one word are one entity to spaCy
-        ids = {t.i for t in tokens}
-        found |= {iso for e in tokens[0].doc.ents if e.label_ in ("GPE", "NORP") and len(e) > 1
-                  and all(t.i in ids for t in e) and (iso := gaz.country_of(e.text))}
+    # names of more than one word are one entity to spaCy: read from its first token on
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "NORP"):
+            end = t.i + 1
+            while end < len(t.doc) and t.doc[end].ent_iob_ == "I":
+                end += 1
+            if end - t.i > 1 and all(i in ids for i in range(t.i, end)) and (
+                    iso := gaz.country_of(t.doc[t.i:end].text)):
+                found.add(iso)
     return found
 
 
