@@ -12,7 +12,7 @@ from entente.config import Settings, get_settings
 from entente.dedup import NearDuplicates
 from entente.errors import Messages, NotFound
 from entente.extract.pipeline import extract_many, shared_nlp
-from entente.ingest import IngestFailure, read_paths
+from entente.ingest import IngestFailure, Skipped, read_paths
 from entente.parallel import Extracted, extract_beside
 from entente.records import ArticleRecord, CleanArticle, RawArticle
 from entente.store import Store
@@ -28,8 +28,10 @@ class Summary:
     duplicates: int = 0
     grouped: int = 0  # stored, and found to be a near-duplicate of an article stored before
     failed: int = 0
+    skipped: int = 0  # files in searched folders in no format entente reads (images, archives ...)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)  # one line each: the file and what it is
 
     @property
     def ok(self) -> bool:
@@ -43,9 +45,13 @@ class Summary:
 
 def cleaned(paths: Sequence[str], summary: Summary, settings: Settings,
             columns: Mapping[str, str] | None = None) -> Iterator[CleanArticle]:
-    """Clean articles from `paths`; failures and warnings are noted in `summary`. `columns` names
+    """Clean articles from `paths`; failures, warnings and skipped files are noted in `summary`. `columns` names
     the fields of JSON and CSV dumps (text, title, date, url, source, id) where the defaults miss."""
     for item in read_paths(paths, settings, columns):
+        if isinstance(item, Skipped):
+            summary.skipped += 1
+            summary.skipped_files.append(str(item))
+            continue
         if isinstance(item, IngestFailure):
             summary.failed += 1
             summary.problems.append(str(item))

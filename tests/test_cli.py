@@ -35,12 +35,13 @@ def test_bad_files_are_named_and_the_batch_goes_on(tmp_path):  # type: ignore[no
                                  "--db", str(db)])
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.stderr
-    assert "binary.txt: binary data" in result.stderr
+    assert "binary.txt: ZIP archive, not a format entente reads" in " ".join(result.stderr.split())
     assert "latin1.txt: not UTF-8" in result.stderr
     said = " ".join(result.stderr.split())  # the console wraps long lines
     assert "zero_text.html: no article text found in the page" in said
     assert "malformed.jsonl:line 2: malformed JSON" in said
-    assert "9 ingested, 0 updated, 0 unchanged, 2 duplicates, 7 failed" in said
+    assert "scanned.pdf: PDF has no text layer" in said and "encrypted.pdf: encrypted PDF" in said
+    assert "9 ingested, 0 updated, 0 unchanged, 2 duplicates, 10 failed" in said
     shown = runner.invoke(app, ["show", "000_25cf438f34d7ad8b", "--db", str(db)])
     assert shown.exit_code == 0 and "Vladimir Putin" in shown.stdout
 

@@ -16,12 +16,13 @@ FORMATS = DATA / "formats"
 def test_the_same_text_in_many_formats_is_stored_once(tmp_path, nlp):  # type: ignore[no-untyped-def]
     store = Store(str(tmp_path / "t.db"))
     first = ingest_paths([str(FORMATS)], store)
-    # 22 articles: 4 texts in the dumps and feeds (the Yonhap one also as .html, .html.gz and in the
-    # WARC, where the page's stamp and copyright lines are left out) and the Anadolu page of the WARC
-    assert (first.ingested, first.duplicates, first.unchanged, first.failed) == (5, 17, 0, 0)
+    # 24 articles: 4 texts in the dumps and feeds (the Yonhap one also as .html, .html.gz, in the
+    # WARC, where the page's stamp and copyright lines are left out, and as a PDF, as is the dpa one)
+    # and the Anadolu page of the WARC
+    assert (first.ingested, first.duplicates, first.unchanged, first.failed, first.skipped) == (5, 19, 0, 0, 0)
     counts = store.counts()
     again = ingest_paths([str(FORMATS), str(DATA / "articles" / "kor_usa_yonhap_01.txt")], store)
-    assert again.ingested == 0 and again.unchanged + again.duplicates == 23
+    assert again.ingested == 0 and again.unchanged + again.duplicates == 25
     assert store.counts() == counts
 
 

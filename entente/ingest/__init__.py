@@ -2,9 +2,10 @@
 
 A file's kind comes from its first bytes (see `sniff`), so a page saved as .txt or a feed saved
 without a suffix is still read as what it is. Containers (JSON Lines, CSV, feeds, WARC) give many
-articles; gzip files are read as whatever they hold. Problems with one file or record never stop
-the batch: they come out as `IngestFailure` items in the same stream, each naming the file (and
-line, row, entry or record) and the problem.
+articles; gzip files are read as whatever they hold; PDFs give their text layer. Problems with one
+file or record never stop the batch: they come out as `IngestFailure` items in the same stream, each
+naming the file (and line, row, entry or record) and the problem. Files in a searched folder that
+are in no format entente reads (images, archives, office documents) come out as `Skipped` items.
 """
 
 from __future__ import annotations
@@ -20,20 +21,21 @@ from typing import BinaryIO
 
 from entente.config import Settings, get_settings
 from entente.errors import InputError, Messages
-from entente.ingest.base import IngestFailure, Item, too_large
+from entente.ingest.base import IngestFailure, Item, Skipped, too_large
 from entente.ingest.feed import read_feed
 from entente.ingest.html import read_html_bytes
+from entente.ingest.pdf import PDF_FACTOR, read_pdf_bytes
 from entente.ingest.rows import read_csv, read_json, read_jsonl
-from entente.ingest.sniff import HEAD_BYTES, Kind, gunzip_head, sniff
+from entente.ingest.sniff import HEAD_BYTES, Kind, binary_kind, gunzip_head, sniff
 from entente.ingest.text import read_text_bytes
 from entente.ingest.warc import read_warc
 from entente.records import RawArticle
 
-__all__ = ["IngestFailure", "Item", "discover", "read_items", "read_one", "read_paths"]
+__all__ = ["IngestFailure", "Item", "Skipped", "discover", "read_items", "read_one", "read_paths", "walk"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom", ".json", ".jsonl",
-                                  ".ndjson", ".csv", ".tsv", ".warc", ".gz", ".arc"}
+                                  ".ndjson", ".csv", ".tsv", ".warc", ".gz", ".arc", ".pdf"}
 # a file that holds many articles may be bigger than one article, up to this many times
 CONTAINER_FACTOR = 100
 
@@ -43,32 +45,42 @@ def _head(path: Path) -> bytes:
         return fh.read(HEAD_BYTES)
 
 
-def _wanted(path: Path) -> bool:
-    """A file in a searched folder worth reading: a known suffix, or any suffix when its first
-    bytes look like something entente reads (so images and archives of other kinds are skipped)."""
-    if path.name.startswith(".") or not path.is_file():
-        return False
+def _not_read(path: Path) -> str | None:
+    """What a file found in a folder is when entente does not read it (a suffix it does not know
+    and first bytes of a format it does not read: "PNG image"); None for a file to read."""
     if path.suffix.lower() in KNOWN_SUFFIXES:
-        return True
+        return None
     try:
-        return sniff(_head(path), path.name) != "binary"
+        head = _head(path)
     except OSError:
-        return True
+        return None
+    if sniff(head, path.name) != "binary":
+        return None
+    return binary_kind(head) or "binary file"
 
 
-def discover(paths: Sequence[str]) -> Iterator[Path | str]:
-    """Files under `paths` (folders recursively, in sorted order); '-' stands for stdin."""
+def walk(paths: Sequence[str]) -> Iterator[Path | str | Skipped]:
+    """Files under `paths` (folders recursively, in sorted order, hidden ones left out), each to
+    read or skipped as not an article; '-' stands for stdin. A file named in `paths` is never
+    skipped: reading it says what is wrong with it."""
     for p in paths:
         if p == "-":
             yield "-"
             continue
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if not any(part.startswith(".") for part in f.relative_to(path).parts) and _wanted(f):
-                    yield f
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for f in sorted(path.rglob("*")):
+            if any(part.startswith(".") for part in f.relative_to(path).parts) or not f.is_file():
+                continue
+            kind = _not_read(f)
+            yield f if kind is None else Skipped(str(f), kind)
+
+
+def discover(paths: Sequence[str]) -> Iterator[Path | str]:
+    """The files under `paths` that are read (see `walk`)."""
+    return (f for f in walk(paths) if not isinstance(f, Skipped))
 
 
 def stem_of(name: str) -> str:
@@ -82,7 +94,7 @@ def stem_of(name: str) -> str:
 def read_one(item: Path | str, settings: Settings) -> RawArticle:
     """One single-article file (or stdin) as a raw article; raises InputError naming the file."""
     for result in read_items(item, settings):
-        if isinstance(result, IngestFailure):
+        if not isinstance(result, RawArticle):
             raise InputError(result.where, result.problem)
         return result
     raise InputError(str(item), Messages.EMPTY)
@@ -124,6 +136,15 @@ def _read_stream(stream: BinaryIO, kind: Kind, *, name: str, stem: str, settings
         if len(data) > limit * CONTAINER_FACTOR:
             raise too_large(name, len(data), limit * CONTAINER_FACTOR)
         yield from read_feed(data, name=name, stem=stem, settings=settings)
+    elif kind == "pdf":
+        data = stream.read(limit * PDF_FACTOR + 1)
+        if len(data) > limit * PDF_FACTOR:
+            raise too_large(name, _size(stream, len(data)), limit * PDF_FACTOR)
+        yield read_pdf_bytes(data, doc_id=stem, origin=name, settings=settings)
+    elif kind == "binary":
+        head = stream.read(HEAD_BYTES)
+        kind_name = binary_kind(head)
+        raise InputError(name, Messages.NOT_READ.format(kind=kind_name) if kind_name else Messages.BINARY)
     else:
         data = stream.read(limit + 1)
         if len(data) > limit:
@@ -175,7 +196,11 @@ def read_items(item: Path | str, settings: Settings, columns: Mapping[str, str] 
 
 def read_paths(paths: Sequence[str], settings: Settings | None = None,
                columns: Mapping[str, str] | None = None) -> Iterator[Item]:
-    """Every article found under `paths`, or a failure naming the input that gave none."""
+    """Every article found under `paths`, a failure naming each input that gave none, and the
+    files of searched folders skipped as not articles."""
     settings = settings or get_settings()
-    for item in discover(paths):
-        yield from read_items(item, settings, columns)
+    for item in walk(paths):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            yield from read_items(item, settings, columns)

@@ -1,4 +1,5 @@
-"""What every reader yields: articles, and failures that name the input and the problem."""
+"""What every reader yields: articles, failures that name the input and the problem, and files
+skipped in a folder as not articles."""
 
 from __future__ import annotations
 
@@ -25,7 +26,23 @@ class IngestFailure:
         return cls(exc.where, exc.problem)
 
 
-Item = RawArticle | IngestFailure
+@dataclass
+class Skipped:
+    """A file met in a searched folder that is not in a format entente reads (an image, an archive,
+    an office document), left out rather than failed."""
+
+    where: str
+    kind: str
+
+    @property
+    def problem(self) -> str:
+        return Messages.NOT_READ.format(kind=self.kind)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.problem}"
+
+
+Item = RawArticle | IngestFailure | Skipped
 
 
 def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:

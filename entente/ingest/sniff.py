@@ -1,5 +1,6 @@
-"""What kind of file this is, from its first bytes rather than its name: gzip and WARC by magic
-bytes, HTML, feeds and JSON by their first characters, CSV by a header naming a text column."""
+"""What kind of file this is, from its first bytes rather than its name: gzip, WARC, PDF and the
+binary formats entente does not read (images, archives, office documents) by magic bytes; HTML,
+feeds and JSON by their first characters, CSV by a header naming a text column."""
 
 from __future__ import annotations
 
@@ -10,13 +11,34 @@ from typing import Literal
 
 from entente.ingest.fields import column_names
 
-Kind = Literal["gzip", "warc", "html", "feed", "jsonl", "json", "csv", "text", "binary"]
+Kind = Literal["gzip", "warc", "pdf", "html", "feed", "jsonl", "json", "csv", "text", "binary"]
 
 HEAD_BYTES = 65536
 CSV_SUFFIXES = (".csv", ".tsv")
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]")
 JSON_ARRAY = re.compile(r"\[\s*[{\]]")
 HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|!--)[\s>/]")
+# readers accept a PDF header anywhere in the first 1024 bytes; an object right after tells it from
+# a text that quotes one
+PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
+PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+# what a file entente refuses by name rather than read as text is, by the pattern of its first bytes
+MAGIC: tuple[tuple[re.Pattern[bytes], str], ...] = tuple((re.compile(pattern, re.DOTALL), kind) for pattern, kind in (
+    (rb"\x89PNG\r\n\x1a\n", "PNG image"), (rb"\xff\xd8\xff", "JPEG image"), (rb"GIF8[79]a", "GIF image"),
+    (rb"II\*\x00|MM\x00\*", "TIFF image"), (rb"RIFF....WEBP", "WebP image"), (rb"RIFF....WAVE", "WAV audio"),
+    (rb"RIFF....AVI ", "AVI video"), (rb"\x00...ftyp", "MP4 or QuickTime video"), (rb"\x1aE\xdf\xa3", "Matroska or WebM video"),
+    (rb"OggS\x00", "Ogg audio"), (rb"fLaC", "FLAC audio"), (rb"ID3[\x02-\x04]", "MP3 audio"),
+    (rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document (DOC, XLS or PPT)"), (rb"\{\\rtf", "RTF document"),
+    (rb"7z\xbc\xaf'\x1c", "7z archive"), (rb"Rar!\x1a\x07", "RAR archive"), (rb"\xfd7zXZ\x00", "xz archive"),
+    (rb"\(\xb5/\xfd", "Zstandard archive"), (rb"BZh[1-9]1AY&SY", "bzip2 archive"), (rb"\x7fELF", "executable"),
+    (rb"SQLite format 3\x00", "SQLite database"), (rb"PAR1", "Parquet file"),
+    (rb"wOF[F2]", "web font"),
+))
+# what a ZIP file is, from the names of the first members it holds
+ZIP_KINDS = ((b"mimetypeapplication/epub+zip", "EPUB book"),
+             (b"mimetypeapplication/vnd.oasis.opendocument.text", "OpenDocument text (ODT)"),
+             (b"mimetypeapplication/vnd.oasis.opendocument", "OpenDocument file"), (b"word/", "Word document (DOCX)"),
+             (b"xl/", "Excel workbook (XLSX)"), (b"ppt/", "PowerPoint presentation (PPTX)"))
 
 
 def gunzip_head(head: bytes) -> bytes:
@@ -25,6 +47,20 @@ def gunzip_head(head: bytes) -> bytes:
         return zlib.decompressobj(wbits=47).decompress(head, HEAD_BYTES)
     except zlib.error:
         return b""
+
+
+def is_pdf(head: bytes) -> bool:
+    """Whether `head` is the start of a PDF file."""
+    m = PDF_HEADER.search(head[:1024])
+    return m is not None and (m.start() == 0 or PDF_OBJECT.search(head) is not None)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file entente does not read is ("PNG image", "Word document (DOCX)"), from its magic
+    bytes; None when they are not known."""
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return next((kind for names, kind in ZIP_KINDS if names in head[:4096]), "ZIP archive")
+    return next((kind for pattern, kind in MAGIC if pattern.match(head)), None)
 
 
 def _is_binary(head: bytes) -> bool:
@@ -47,7 +83,9 @@ def sniff(head: bytes, name: str = "") -> Kind:
         return "gzip"
     if head.startswith(b"WARC/"):
         return "warc"
-    if _is_binary(head):
+    if is_pdf(head):
+        return "pdf"
+    if binary_kind(head) is not None or _is_binary(head):
         return "binary"
     text = head[:HEAD_BYTES].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     lowered = text[:4096].lower()

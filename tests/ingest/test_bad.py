@@ -46,7 +46,7 @@ def test_huge_record_in_a_dump_fails_alone(tmp_path):  # type: ignore[no-untyped
 
 @pytest.mark.parametrize("name,message", [
     ("empty.txt", "empty.txt: empty file: no article text"),
-    ("binary.txt", "binary.txt: binary data, not a text article"),
+    ("binary.txt", "binary.txt: ZIP archive, not a format entente reads"),
     ("zero_text.html", "zero_text.html: no article text found in the page"),
     ("malformed.jsonl", "malformed.jsonl:line 2: malformed JSON: "),
     ("malformed.jsonl", "malformed.jsonl:line 3: a JSON record must be an object, not list"),
@@ -71,6 +71,26 @@ def test_warnings_name_file_and_problem(name, message):  # type: ignore[no-untyp
     summary = Summary()
     articles = list(cleaned([str(BAD / name)], summary, get_settings()))
     assert articles and any(w.startswith(f"{BAD}/{message}") for w in summary.warnings), summary.warnings
+
+
+def test_files_in_no_format_entente_reads_are_skipped_and_counted(tmp_path):  # type: ignore[no-untyped-def]
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "brief.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml word/document.xml")
+    (tmp_path / "story.pdf").write_bytes((DATA / "formats" / "yonhap_columns.pdf").read_bytes())
+    summary = Summary()
+    articles = list(cleaned([str(tmp_path)], summary, get_settings()))
+    assert [a.doc_id for a in articles] == ["story"] and summary.ok
+    assert summary.skipped == 2 and summary.skipped_files == [
+        f"{tmp_path}/brief.docx: Word document (DOCX), not a format entente reads (text, HTML, PDF, JSON, CSV, RSS/Atom, WARC)",
+        f"{tmp_path}/photo.png: PNG image, not a format entente reads (text, HTML, PDF, JSON, CSV, RSS/Atom, WARC)"]
+
+
+def test_a_binary_file_named_on_its_own_fails_naming_what_it_is(tmp_path):  # type: ignore[no-untyped-def]
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    summary = Summary()
+    assert not list(cleaned([str(photo)], summary, get_settings()))
+    assert (summary.failed, summary.skipped) == (1, 0) and summary.problems[0].startswith(f"{photo}: PNG image, not a format")
 
 
 def _dump(db: str) -> list[str]:

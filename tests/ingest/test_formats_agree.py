@@ -1,4 +1,4 @@
-"""One article, four containers: the record's people and events must not depend on the format."""
+"""One article, many containers: the record's people and events must not depend on the format."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def from_text(nlp):  # type: ignore[no-untyped-def]
     (FORMATS / "pages.warc.gz", ""),
     (FORMATS / "wire.rss", ""),
     (FORMATS / "dump.csv", "dump_yna"),
+    (FORMATS / "yonhap_columns.pdf", ""),
 ])
 def test_same_people_and_events_in_every_format(from_text, path, prefix):  # type: ignore[no-untyped-def]
     text_record, people, events = from_text

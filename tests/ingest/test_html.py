@@ -61,7 +61,7 @@ def test_binary_with_html_suffix_fails(tmp_path):  # type: ignore[no-untyped-def
     bad = tmp_path / "logo.html"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     [failure] = list(read_items(bad, get_settings()))
-    assert str(failure) == f"{bad}: binary data, not a text article"
+    assert str(failure).startswith(f"{bad}: PNG image, not a format entente reads")
 
 
 @pytest.mark.parametrize("fragment,text", [

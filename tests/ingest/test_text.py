@@ -17,7 +17,7 @@ def test_reads_every_sample_article():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name,problem", [
     ("empty.txt", "empty file"),
-    ("binary.txt", "binary data"),
+    ("binary.txt", "ZIP archive, not a format entente reads"),
 ])
 def test_bad_files_fail_with_a_message_naming_the_file(name, problem):  # type: ignore[no-untyped-def]
     with pytest.raises(InputError) as exc:
