@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from entente import __version__
 from entente.api import errors
 from entente.api.deps import ApiOptions
 from entente.api.limits import BodyLimit
+from entente.api.query import reject_unknown_query
 from entente.api.routes import actors, articles, dashboard, events, exports, facts, ingest, relations, search
 from entente.config import Settings
 from entente.errors import InvalidParameter
@@ -41,6 +42,7 @@ def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI
         store.close()
 
     app = FastAPI(title="entente", version=__version__, lifespan=lifespan, responses=errors.ERROR_RESPONSES,
+                  dependencies=[Depends(reject_unknown_query)],
                   description="Events between countries from news articles, each linked to its evidence.")
     app.state.store = store
     app.state.settings = settings

@@ -29,7 +29,8 @@ HOSTILE = [
     "/articles/" + "a" * 300, "/actors/abc", "/actors/2147483648", "/actors?country=XX", "/relations/RUS/vnm",
     "/relations/RUS/VNM?period=decade", "/relations/RUS/VNM?top=1000000", "/facts/RUS/VNM?unit=USD'--",
     "/facts/RUS/VNM?since=2024-1", "/search", "/search?q=", "/search?q=%20%20", "/search?q=" + "y" * 201,
-    "/nowhere", "/events?country=A&country=B&country=C&country=D&country=E&country=F&country=G&country=H"
+    "/nowhere", "/events?betwen=RUS", "/events?country=RUS&page_size=2&" + "z" * 3000 + "=1",
+    "/events?country=A&country=B&country=C&country=D&country=E&country=F&country=G&country=H"
     "&country=I&country=J&country=K",
 ]
 
