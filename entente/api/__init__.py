@@ -42,7 +42,7 @@ def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI
         store.close()
 
     app = FastAPI(title="entente", version=__version__, lifespan=lifespan, responses=errors.ERROR_RESPONSES,
-                  dependencies=[Depends(reject_unknown_query)],
+                  dependencies=[Depends(reject_unknown_query)], docs_url=None, redoc_url=None,
                   description="Events between countries from news articles, each linked to its evidence.")
     app.state.store = store
     app.state.settings = settings

@@ -44,6 +44,28 @@ def test_static_files_are_served_from_the_package(client: TestClient, name: str,
     assert r.status_code == 200 and kind in r.headers["content-type"]
 
 
+@pytest.mark.parametrize("path, assets", [
+    ("/docs", ["/static/docs/swagger-ui-bundle.js", "/static/docs/swagger-ui.css"]),
+    ("/redoc", ["/static/docs/redoc.standalone.js"]),
+])
+def test_docs_pages_take_every_file_from_the_package(client: TestClient, path: str, assets: list[str]) -> None:
+    r = client.get(path)
+    assert r.status_code == 200 and all(f'"{a}"' in r.text for a in assets)
+    assert not re.search(r"(?:src|href)=[\"']?(?:https?:)?//", r.text) and "googleapis" not in r.text
+    script_src = re.search(r"script-src ([^;]*)", r.headers["content-security-policy"])
+    assert script_src and re.fullmatch(r"'self'( 'sha256-[A-Za-z0-9+/=]+')*", script_src.group(1))
+    assert "connect-src 'self'" in r.headers["content-security-policy"]
+    for asset in assets:
+        assert client.get(asset).status_code == 200
+
+
+def test_docs_assets_carry_their_licences_and_fetch_nothing_from_elsewhere() -> None:
+    docs = STATIC / "docs"
+    assert "Apache License" in (docs / "LICENSE-swagger-ui.txt").read_text(encoding="utf-8")
+    assert "MIT License" in (docs / "LICENSE-redoc.txt").read_text(encoding="utf-8")
+    assert "cdn." not in (docs / "redoc.standalone.js").read_text(encoding="utf-8")
+
+
 def test_page_has_no_inline_script_style_or_handler() -> None:
     html = (STATIC / "index.html").read_text(encoding="utf-8")
     assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", html))
