@@ -16,13 +16,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# the demo writes beside the samples, never among them: `ingest samples` must read only articles
+OUT := out
 demo: install
-	rm -f samples/out/demo.db
-	mkdir -p samples/out
-	$(BIN)/entente ingest samples --db samples/out/demo.db
-	$(BIN)/entente events --db samples/out/demo.db --format table
-	$(BIN)/entente extract samples --format jsonl -o samples/out/records.jsonl
-	@echo "Records written to samples/out/records.jsonl (database: samples/out/demo.db)"
+	rm -rf $(OUT)/demo && mkdir -p $(OUT)/demo
+	$(BIN)/entente ingest samples --db $(OUT)/demo/demo.db
+	$(BIN)/entente extract samples -o $(OUT)/demo/records.jsonl
+	$(BIN)/entente brief --between RUS VNM --db $(OUT)/demo/demo.db -o $(OUT)/demo/brief.md
+	$(BIN)/entente events --between RUS VNM --db $(OUT)/demo/demo.db --limit 12
+	$(BIN)/entente relations RUS VNM --db $(OUT)/demo/demo.db
+	@echo
+	@echo "Stored in $(OUT)/demo/demo.db; records in $(OUT)/demo/records.jsonl; a cited briefing in $(OUT)/demo/brief.md."
+	@echo "Browse it: $(BIN)/entente serve --db $(OUT)/demo/demo.db  (then open http://127.0.0.1:8000)"
 
 lint: install
 	$(BIN)/ruff check .
@@ -34,12 +39,13 @@ test: install lint
 
 score: install
 	@test -d $(SHARED)/gold || { echo "no $(SHARED)/gold here: nothing to score against"; exit 1; }
-	$(BIN)/entente extract $(SHARED)/seeds --format jsonl -o samples/out/seeds.jsonl
-	$(BIN)/python $(SHARED)/tools/score.py --pred samples/out/seeds.jsonl --gold $(SHARED)/gold --articles $(SHARED)/seeds
+	mkdir -p $(OUT)
+	$(BIN)/entente extract $(SHARED)/seeds --format jsonl -o $(OUT)/seeds.jsonl
+	$(BIN)/python $(SHARED)/tools/score.py --pred $(OUT)/seeds.jsonl --gold $(SHARED)/gold --articles $(SHARED)/seeds
 
 gazetteers:
 	$(BIN)/pip install --quiet -e '.[gazetteers]'
 	$(BIN)/python scripts/build_gazetteers.py
 
 clean:
-	rm -rf $(VENV) samples/out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) samples/out .pytest_cache .mypy_cache .ruff_cache

@@ -230,8 +230,7 @@ def _numbers(items: list[FactOut], cites: Citations) -> list[Sentence]:
 
 def build(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> Briefing:
     """The briefing on `a` and `b` over the period; sections with nothing to say are left out."""
-    check_country(a, "a")
-    check_country(b, "b")
+    a, b = check_country(a, "a"), check_country(b, "b")
     if a == b:
         raise InvalidParameter("between", "needs two different countries")
     events = [e for e in iter_events(store, EventFilter(countries=(a, b), since=since, until=until))

@@ -2,72 +2,146 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import os
-import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from entente.config import get_settings
-from entente.errors import EntenteError, NotFound
-from entente.ingest import discover
-from entente.ingest.fields import FIELDS as COLUMN_FIELDS
-from entente.jobs import Summary, extract_paths, ingest_paths
-from entente.records import ArticleRecord
-from entente.store import EventRow, Store
-from entente.store.read import EventFilter
+# Only typer at start: `--help` and a bad option answer at once; each command imports the library
+# parts it uses (the whole library, spaCy and SciPy among it, takes ~2 s to import)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
+    from entente.jobs import Summary
+    from entente.records import ArticleRecord
+    from entente.store import EventRow, Store
+    from entente.store.read import EventFilter
+
+RECORDS_DOC = "docs/records.md"
 app = typer.Typer(help="entente: news about international relations turned into an evidence-linked record.",
-                  no_args_is_help=True, add_completion=False)
-# a table of evidence needs room: use the terminal's width, and a wide page when piped
-out = Console(width=None if sys.stdout.isatty() else 150)
-err = Console(stderr=True)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 
-Paths = Annotated[list[str], typer.Argument(help="Article files or folders (searched recursively); '-' reads stdin.")]
+
+class _Consoles:
+    """stdout and stderr as rich consoles, made when first used."""
+
+    def __init__(self) -> None:
+        self._out: Console | None = None
+        self._err: Console | None = None
+
+    @property
+    def out(self) -> Console:
+        if self._out is None:
+            from rich.console import Console
+
+            # a table of evidence needs room: use the terminal's width, and a wide page when piped
+            self._out = Console(width=None if sys.stdout.isatty() else 150)
+        return self._out
+
+    @property
+    def err(self) -> Console:
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True)
+        return self._err
+
+
+consoles = _Consoles()
+
+Paths = Annotated[list[str], typer.Argument(metavar="PATH", help="Article files or folders (searched recursively); '-' reads stdin.")]
 ColumnsOpt = Annotated[list[str] | None, typer.Option(
     "--column", help="FIELD=NAME: the column of JSON/CSV dumps holding FIELD (text, title, date, url, source, id)")]
-Db = Annotated[str | None, typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $ENTENTE_DB or entente.db]")]
+Db = Annotated[str | None, typer.Option("--db", metavar="DB", help="SQLite file or SQLAlchemy URL [default: $ENTENTE_DB or entente.db]")]
 # the events filters, shared by `events` and `export` so both read the record the same way
-CountryOpt = Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO3 code; repeat for a pair")]
-BetweenOpt = Annotated[tuple[str, str] | None, typer.Option("--between", help="Two ISO3 codes: events between them")]
-ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Any name or alias of an actor")]
-TypeOpt = Annotated[str | None, typer.Option("--type", "-t", help="PLOVER event type, e.g. CONSULT")]
-ModeOpt = Annotated[str | None, typer.Option("--mode", "-m", help="Event mode, e.g. meet, visit, call, sign")]
-StatusOpt = Annotated[str | None, typer.Option("--status", "-s", help="done, planned, proposed, negated, ...")]
-SectorOpt = Annotated[str | None, typer.Option("--sector", help="Sector, e.g. energy, defence, trade")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Earliest date, YYYY[-MM[-DD]]")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Latest date, YYYY[-MM[-DD]]")]
-TextOpt = Annotated[str | None, typer.Option("--text", help="Words in the article text (full-text search)")]
+CountryOpt = Annotated[list[str] | None, typer.Option("--country", "-c", metavar="ISO3", help="ISO3 code; repeat for a pair")]
+BetweenOpt = Annotated[tuple[str, str] | None, typer.Option("--between", metavar="ISO3 ISO3", help="Two ISO3 codes: events between them")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", metavar="NAME", help="Any name or alias of an actor")]
+TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", help="PLOVER event type, e.g. CONSULT")]
+ModeOpt = Annotated[str | None, typer.Option("--mode", "-m", metavar="MODE", help="Event mode, e.g. meet, visit, call, sign")]
+StatusOpt = Annotated[str | None, typer.Option("--status", "-s", metavar="STATUS", help="done, planned, proposed, negated, ...")]
+SectorOpt = Annotated[str | None, typer.Option("--sector", metavar="SECTOR", help="Sector, e.g. energy, defence, trade")]
+SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Earliest date, YYYY[-MM[-DD]]")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Latest date, YYYY[-MM[-DD]]")]
+TextOpt = Annotated[str | None, typer.Option("--text", metavar="WORDS", help="Words in the article text (full-text search)")]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr, then exit with `code`: how every user-facing error ends."""
+    consoles.err.print(f"[red]error[/]: {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def errors_as_lines(code: int = 2) -> Iterator[None]:
+    """entente's own errors, and files that cannot be written, as one line and an exit status."""
+    from entente.errors import EntenteError
+
+    try:
+        yield
+    except EntenteError as exc:
+        fail(str(exc), code)
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), code)
+
+
+def _writable(path: Path | None, option: str = "-o") -> Path | None:
+    """`path` if a file can be written there; else one line naming the option and the problem."""
+    if path is None:
+        return None
+    if path.is_dir():
+        fail(f"{option} {path}: is a folder, not a file")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        fail(f"{option} {path}: no such folder {str(parent)!r} (create it first)")
+    if not os.access(parent, os.W_OK):
+        fail(f"{option} {path}: folder {str(parent)!r} is not writable")
+    return path
 
 
 def _columns(values: list[str] | None) -> dict[str, str]:
     """--column FIELD=NAME options as a mapping, checked."""
+    from entente.ingest.fields import FIELDS
+
     found = {}
     for v in values or []:
         field, sep, name = v.partition("=")
-        if not sep or not name or field not in COLUMN_FIELDS:
-            raise typer.BadParameter(f"{v!r}: use FIELD=NAME with FIELD one of {', '.join(COLUMN_FIELDS)}",
-                                     param_hint="--column")
+        if not sep or not name or field not in FIELDS:
+            fail(f"--column {v!r}: use FIELD=NAME with FIELD one of {', '.join(FIELDS)}")
         found[field] = name
     return found
 
 
+def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    if value not in choices:
+        fail(f"{option} {value!r}: must be one of {', '.join(choices)}")
+    return value
+
+
 def _db(db: str | None) -> str:
+    from entente.config import get_settings
+
     return db or os.environ.get("ENTENTE_DB") or get_settings().db
 
 
-def _report(summary: Summary, quiet: bool = False) -> None:
+def _store(db: str | None, create: bool = False) -> Store:
+    """The store named by --db; read commands (create false) refuse one that does not exist."""
+    from entente.store import Store
+
+    with errors_as_lines():
+        return Store(_db(db), create=create)
+
+
+def _report(summary: Summary) -> None:
     for w in summary.warnings:
-        err.print(f"[yellow]warning[/]: {w}", highlight=False)
+        consoles.err.print(f"[yellow]warning[/]: {w}", highlight=False, soft_wrap=True)
     for p in summary.problems:
-        err.print(f"[red]error[/]: {p}", highlight=False)
+        consoles.err.print(f"[red]error[/]: {p}", highlight=False, soft_wrap=True)
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -76,6 +150,8 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def _events_table(rows: list[tuple[str, str | None, str, str, str]], title: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, expand=True)
     for col, kw in (("article", {"max_width": 12}), ("date", {"min_width": 10}), ("type", {"min_width": 12}),
                     ("actors → targets", {"min_width": 16, "max_width": 36}),
@@ -86,51 +162,59 @@ def _events_table(rows: list[tuple[str, str | None, str, str, str]], title: str)
     return table
 
 
+def _row(doc_id: str, date: str | None, type: str, mode: str | None, status: str, actors: list[str],
+         targets: list[str], evidence: str) -> tuple[str, str | None, str, str, str]:
+    """One line of an events table: article, date, type/mode (status), actors → targets, evidence."""
+    typ = f"{type}/{mode}" if mode else type
+    if status != "done":
+        typ += f" ({status})"
+    who = ", ".join(actors) + (" → " + ", ".join(targets) if targets else "")
+    return doc_id, date, typ, who, _short(evidence)
+
+
 def _record_rows(records: list[ArticleRecord]) -> list[tuple[str, str | None, str, str, str]]:
-    rows = []
-    for rec in records:
-        for e in rec.events:
-            typ = f"{e.type}/{e.mode}" if e.mode else e.type
-            if e.status != "done":
-                typ += f" ({e.status})"
-            who = ", ".join(e.actors) + (" → " + ", ".join(e.targets) if e.targets else "")
-            rows.append((rec.doc_id, e.date, typ, who, _short(e.evidence.text)))
-    return rows
+    return [_row(rec.doc_id, e.date, e.type, e.mode, e.status, e.actors, e.targets, e.evidence.text)
+            for rec in records for e in rec.events]
 
 
 @app.command()
 def extract(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (the record format) or table")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="jsonl (the record format) or table")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write to this file instead of stdout")] = None,
     column: ColumnsOpt = None,
 ) -> None:
-    """Extract one record per article (../shared/spec/records.md) without touching a database."""
-    if format not in ("jsonl", "table"):
-        raise typer.BadParameter("must be 'jsonl' or 'table'", param_hint="--format")
+    """Extract one record per article (the format is docs/records.md) without touching a database."""
+    from entente.jobs import Summary, extract_paths
+
+    _choice(format, ("jsonl", "table"), "--format")
+    _writable(output)
     columns = _columns(column)
     summary = Summary()
     records = []
-    fh = output.open("w", encoding="utf-8") if output and format == "jsonl" else None
-    try:
+    with errors_as_lines(), _opened(output) as fh:
         for rec in extract_paths(paths, summary, columns=columns):
             if format == "table":
                 records.append(rec)
-            elif fh is not None:
-                fh.write(rec.model_dump_json() + "\n")
             else:
-                sys.stdout.write(rec.model_dump_json() + "\n")
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    finally:
-        if fh is not None:
-            fh.close()
-    if format == "table":
-        console = Console(file=output.open("w", encoding="utf-8")) if output else out
-        console.print(_events_table(_record_rows(records), "Events by article"))
+                fh.write(rec.model_dump_json() + "\n")
+        if format == "table":
+            from rich.console import Console
+
+            console = Console(file=fh) if output else consoles.out
+            console.print(_events_table(_record_rows(records), "Events by article"))
     _report(summary)
     raise typer.Exit(0 if summary.ok else 1)
+
+
+@contextmanager
+def _opened(output: Path | None) -> Iterator[TextIO]:
+    """`output` opened for writing, or stdout."""
+    if output is None:
+        yield sys.stdout
+        return
+    with output.open("w", encoding="utf-8") as fh:
+        yield fh
 
 
 @app.command()
@@ -138,26 +222,34 @@ def ingest(
     paths: Paths,
     db: Db = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processes extracting beside the one that reads and writes")] = 1,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", metavar="N", min=1, max=64, help="Processes extracting beside the one that reads and writes")] = 1,
     column: ColumnsOpt = None,
-    engine: Annotated[Literal["local", "ray"], typer.Option(help="Where extraction runs: this machine, or a Ray cluster")] = "local",
-    address: Annotated[str | None, typer.Option(help="Ray cluster to join: 'auto' or ray://host:10001 [default: start one here]")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction workers [default: the cluster's CPUs]")] = None,
+    engine: Annotated[Literal["local", "ray"], typer.Option(
+        metavar="ENGINE", help="Where extraction runs: this machine, or a Ray cluster")] = "local",
+    address: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Ray cluster to join: 'auto' or ray://host:10001 [default: start one here]")] = None,
+    workers: Annotated[int | None, typer.Option(metavar="N", min=1, help="Ray extraction workers [default: the cluster's CPUs]")] = None,
 ) -> None:
     """Extract articles and store them; text already stored is left unchanged, and the same text
     under another name (another file or format) is counted as a duplicate and not stored again."""
+    import signal
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from entente.config import get_settings
+    from entente.errors import EntenteError
+    from entente.ingest import discover
+    from entente.jobs import Summary, ingest_paths
+
     settings = get_settings()
     columns = _columns(column)
-    try:
-        store = Store(_db(db))
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+    store = _store(db, create=True)
     files = sum(1 for _ in discover(paths)) if "-" not in paths else 1
     show = not quiet and files > settings.progress_threshold
     # a file may hold many articles (a feed, a dump, a web archive): count articles, no total
     with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                  TextColumn("{task.fields[rate]}"), console=err, disable=not show) as progress:
+                  TextColumn("{task.fields[rate]}"), console=consoles.err, disable=not show) as progress:
         task = progress.add_task("ingest", total=None, rate="")
         # Ctrl-C stops at the next article done, not wherever Python happens to be (inside the
         # database library's bookkeeping it can leave state that fails later, or be swallowed by
@@ -189,14 +281,13 @@ def ingest(
             else:
                 ingest_paths(paths, store, settings, on_done=done, jobs=jobs, columns=columns, summary=summary)
         except EntenteError as exc:
-            err.print(f"[red]error[/]: {exc}", highlight=False)
-            raise typer.Exit(2) from exc
+            fail(str(exc))
         except KeyboardInterrupt:
             # each batch is one transaction: what is counted is stored whole, the rest not at all
             progress.stop()
             _report(summary)
-            err.print("[red]interrupted[/]: the articles counted below are stored; run the same command again "
-                      "to store the rest (stored text is skipped)", highlight=False)
+            consoles.err.print("[red]interrupted[/]: the articles counted below are stored; run the same command "
+                               "again to store the rest (stored text is skipped)", highlight=False)
             _ingest_summary(summary, store.url)
             store.close()
             raise typer.Exit(130) from None
@@ -210,20 +301,28 @@ def ingest(
 
 
 def _ingest_summary(summary: Summary, url: str) -> None:
-    err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
-              f"{summary.duplicates} duplicates, {summary.failed} failed → {url}", highlight=False)
+    consoles.err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
+                       f"{summary.duplicates} duplicates, {summary.failed} failed → {url}", highlight=False)
     if summary.grouped:
-        err.print(f"{summary.grouped} of the stored articles are near-duplicates of earlier ones, grouped "
-                  "(see `entente show`)", highlight=False)
+        consoles.err.print(f"{summary.grouped} of the stored articles are near-duplicates of earlier ones, grouped "
+                           "(see `entente show`)", highlight=False)
 
 
 def _event_filter(country: list[str] | None, between: tuple[str, str] | None, actor: str | None, type: str | None,
                   mode: str | None, status: str | None, sector: str | None, since: str | None, until: str | None,
                   text: str | None) -> EventFilter:
-    """The events filter the options of `events` and `export` ask for (checked where it is used)."""
-    return EventFilter(countries=tuple(c.upper() for c in [*(country or []), *(between or ())]), actor=actor,
-                       type=type and type.upper(), mode=mode, status=status, sector=sector, since=since, until=until,
-                       words=text)
+    """The events filter the options of `events` and `export` ask for, checked: a bad code, type,
+    mode, status, sector or date ends the command with one line and a suggestion."""
+    from entente.store.read import EventFilter
+
+    wanted = EventFilter(countries=(*(country or []), *(between or ())), actor=actor, type=type, mode=mode,
+                         status=status, sector=sector, since=since, until=until, words=text)
+    with errors_as_lines():
+        return wanted.checked()
+
+
+EVENT_COLUMNS = ["id", "doc_id", "date", "type", "mode", "status", "actors", "targets", "countries", "sectors",
+                 "location", "evidence"]
 
 
 @app.command()
@@ -239,38 +338,56 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     text: TextOpt = None,
-    page: Annotated[int, typer.Option(min=1, help="Page number, from 1")] = 1,
-    limit: Annotated[int, typer.Option("--limit", "--page-size", min=1, max=500, help="Events per page")] = 50,
-    format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv")] = "table",
+    page: Annotated[int, typer.Option(metavar="N", min=1, help="Page number, from 1 (table)")] = 1,
+    limit: Annotated[int | None, typer.Option("--limit", "--page-size", metavar="N", min=1, help=(
+        "Events per page of the table [default: 50]; with csv or jsonl, at most this many [default: all]"))] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl or csv")] = "table",
 ) -> None:
-    """List stored events, newest first, one page at a time."""
-    if format not in ("table", "jsonl", "csv"):
-        raise typer.BadParameter("must be 'table', 'jsonl' or 'csv'", param_hint="--format")
+    """List stored events, newest first: a table one page at a time, or every match as csv or jsonl."""
     from entente.store import read
 
+    _choice(format, ("table", "jsonl", "csv"), "--format")
     wanted = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
-    try:
-        result = read.list_events(Store(_db(db)), wanted, limit=limit, offset=(page - 1) * limit)
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    if format == "table":
-        last = f"{max(1, -(-result.total // limit))}{'' if result.exact else '+'}"
-        out.print(_events_table([_out_row(r) for r in result.items],
-                                f"{result.shown_total} events, page {page} of {last}"))
-        return
-    rows = [_flat(r) for r in result.items]
+    if format != "table" and page > 1 and limit is None:
+        fail(f"--page {page}: with --format {format} every match is written; give --limit to write one page")
+    if format == "table" and limit is not None and limit > read.MAX_PAGE_SIZE:
+        fail(f"--limit {limit}: a page of the table holds at most {read.MAX_PAGE_SIZE} events "
+             "(--format csv or jsonl writes any number)")
+    store = _store(db)
+    with errors_as_lines():
+        if format == "table":
+            size = limit or 50
+            _print_page(read.list_events(store, wanted, limit=size, offset=(page - 1) * size), page, size)
+            return
+        rows = read.iter_events(store, wanted, sort="newest")
+    if limit is not None:  # --limit with --page: that page of the matches, as in the table
+        rows = rows[(page - 1) * limit: page * limit]
+    _write_events([_flat(r) for r in rows], format, sys.stdout)
+
+
+def _print_page(result: Any, page: int, size: int) -> None:
+    """A page of events as a table, and where the rest is when there is more."""
+    last = max(1, -(-result.total // size))
+    shown = f"{result.offset + 1 if result.items else 0}–{result.offset + len(result.items)}"
+    consoles.out.print(_events_table([_out_row(r) for r in result.items],
+                                     f"{result.shown_total} events, page {page} of {last}{'' if result.exact else '+'}"
+                                     f" (events {shown})"))
+    if page < last or not result.exact:
+        consoles.err.print(f"{result.shown_total} events match; this is page {page}: `--page {page + 1}` shows the "
+                           "next, `--format csv` or `--format jsonl` writes them all", highlight=False, soft_wrap=True)
+
+
+def _write_events(rows: list[dict[str, Any]], format: str, fh: TextIO) -> None:
+    import csv
+    import json
+
     if format == "jsonl":
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows)
-
-
-EVENT_COLUMNS = ["id", "doc_id", "date", "type", "mode", "status", "actors", "targets", "countries", "sectors",
-                 "location", "evidence"]
 
 
 def _flat(r: Any) -> dict[str, Any]:
@@ -280,33 +397,23 @@ def _flat(r: Any) -> dict[str, Any]:
 
 
 def _out_row(r: Any) -> tuple[str, str | None, str, str, str]:
-    typ = f"{r.type}/{r.mode}" if r.mode else r.type
-    if r.status != "done":
-        typ += f" ({r.status})"
-    who = ", ".join(r.actors) + (" → " + ", ".join(r.targets) if r.targets else "")
-    return r.doc_id, r.date, typ, who, _short(r.evidence.text)
+    return _row(r.doc_id, r.date, r.type, r.mode, r.status, r.actors, r.targets, r.evidence.text)
 
 
 def _event_row(r: EventRow) -> tuple[str, str | None, str, str, str]:
-    typ = f"{r.type}/{r.mode}" if r.mode else r.type
-    if r.status != "done":
-        typ += f" ({r.status})"
-    who = ", ".join(r.actors) + (" → " + ", ".join(r.targets) if r.targets else "")
-    return r.doc_id, r.date, typ, who, _short(r.evidence)
+    return _row(r.doc_id, r.date, r.type, r.mode, r.status, r.actors, r.targets, r.evidence)
 
 
 @app.command()
-def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db: Db = None) -> None:
+def show(doc_id: Annotated[str, typer.Argument(metavar="DOC_ID", help="The article's doc_id")], db: Db = None) -> None:
     """Show one stored article's record with its evidence."""
-    try:
-        store = Store(_db(db))
+    store = _store(db)
+    with errors_as_lines(1):
         record, _text = store.record(doc_id)
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+        canonical, copies = store.near_duplicates(doc_id)
+    out = consoles.out
     out.print(f"[bold]{record.doc_id}[/]  published {record.published or '?'}  source {record.source or '?'}"
               f"  dateline {record.dateline or '?'}", highlight=False)
-    canonical, copies = store.near_duplicates(doc_id)
     if canonical != doc_id:
         out.print(f"  near-duplicate of {canonical}", highlight=False)
     elif copies:
@@ -321,60 +428,67 @@ def show(doc_id: Annotated[str, typer.Argument(help="The article's doc_id")], db
                   highlight=False)
     out.print(f"  sectors: {', '.join(record.sectors)}", highlight=False)
 
+
 @app.command()
 def actors(
     db: Db = None,
-    country: Annotated[str | None, typer.Option("--country", "-c", help="ISO3 code of the actors' country")] = None,
+    country: Annotated[str | None, typer.Option("--country", "-c", metavar="ISO3", help="ISO3 code of the actors' country")] = None,
     kind: Annotated[Literal["person", "org", "country"] | None, typer.Option(
         "--kind", "-k", help="Only people, organisations, or the countries taking part in events")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100000, help="At most this many actors")] = 100,
 ) -> None:
     """List canonical actors, most reported first, with their alias and event counts; `--kind country`
     lists countries as actors (`entente actor NAME` then shows one with its events)."""
-    try:
-        rows = Store(_db(db)).actors(country=country, kind=kind, limit=limit)
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+    from rich.table import Table
+
+    from entente.store.params import check_country
+
+    store = _store(db)
+    with errors_as_lines():
+        code = check_country(country) if country else None
+        rows = store.actors(country=code, kind=kind, limit=limit)
     table = Table(title=f"{len(rows)} actors", expand=False)
     for col in ("name", "kind", "country", "aliases", "articles", "events"):
         table.add_column(col, justify="right" if col in ("aliases", "articles", "events") else "left")
     for r in rows:
         table.add_row(r.name, r.kind, r.country or "", str(r.aliases), str(r.articles), str(r.events))
-    out.print(table)
+    consoles.out.print(table)
 
 
 @app.command(context_settings={"allow_interspersed_args": True})
 def actor(
-    words: Annotated[list[str], typer.Argument(help="NAME, or: merge A B, or: split NAME --alias X")],
-    alias: Annotated[str | None, typer.Option("--alias", help="With split: the alias that is another actor")] = None,
+    words: Annotated[list[str], typer.Argument(
+        metavar="WORDS", help="NAME, or: merge A B, or: split NAME --alias X")],
+    alias: Annotated[str | None, typer.Option("--alias", metavar="ALIAS", help="With split: the alias that is another actor")] = None,
     db: Db = None,
 ) -> None:
     """Show one actor (aliases, roles over time, events), or correct resolution: `merge A B` makes A
     and B one actor, `split NAME --alias X` makes X another actor. Corrections survive re-ingest."""
-    try:
-        store = Store(_db(db))
-        if words[0] == "merge" and len(words) == 3:
+    if words[0] in ("merge", "split") and not ((words[0] == "merge" and len(words) == 3)
+                                               or (words[0] == "split" and len(words) == 2 and alias)):
+        fail("use: entente actor merge A B, or: entente actor split NAME --alias X")
+    store = _store(db)
+    with errors_as_lines(1):
+        if words[0] == "merge":
             store.merge_actors(words[1], words[2])
-            out.print(f"merged {words[2]!r} into {store.actor(words[1]).name!r}", highlight=False)
-        elif words[0] == "split" and len(words) == 2 and alias:
+            consoles.out.print(f"merged {words[1]!r} and {words[2]!r}: one actor, {store.actor(words[1]).name!r}",
+                               highlight=False)
+        elif words[0] == "split" and alias:
             store.split_actor(words[1], alias)
-            out.print(f"split {alias!r} from {store.actor(words[1]).name!r}", highlight=False)
-        elif words[0] in ("merge", "split"):
-            raise typer.BadParameter("use: actor merge A B, or: actor split NAME --alias X", param_hint="WORDS")
+            consoles.out.print(f"split {alias!r} from {store.actor(words[1]).name!r}", highlight=False)
         else:
             _print_actor(store, " ".join(words))
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(1) from exc
 
 
 def _print_actor(store: Store, name: str) -> None:
+    from entente.errors import NotFound
+
     try:
         p = store.actor(name)
     except NotFound:
         _print_country(store, name)
         return
+    out = consoles.out
     out.print(f"[bold]{p.name}[/]  {p.kind}  {p.country or '?'}", highlight=False)
     out.print(f"  aliases: {', '.join(p.aliases)}", highlight=False)
     out.print(f"  articles: {', '.join(p.articles)}", highlight=False)
@@ -386,37 +500,38 @@ def _print_actor(store: Store, name: str) -> None:
 
 def _print_country(store: Store, name: str) -> None:
     c = store.country(name)
-    out.print(f"[bold]{c.name}[/]  COUNTRY  {c.iso3}", highlight=False)
-    out.print(f"  names: {', '.join(c.names)}", highlight=False)
+    consoles.out.print(f"[bold]{c.name}[/]  COUNTRY  {c.iso3}", highlight=False)
+    consoles.out.print(f"  names: {', '.join(c.names)}", highlight=False)
     rows = store.events(event_ids=c.events, limit=len(c.events) or 1)
-    out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
+    consoles.out.print(_events_table([_event_row(r) for r in rows], f"{len(rows)} events"))
 
 
 @app.command()
 def serve(
     db: Db = None,
-    host: Annotated[str, typer.Option(help="Address to bind; beyond localhost, ingest needs $ENTENTE_API_TOKEN")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /ingest")] = False,
+    host: Annotated[str, typer.Option(
+        metavar="HOST", help="Address to bind; beyond localhost, ingest needs $ENTENTE_API_TOKEN")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="Port to listen on")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /ingest (and start a new database)")] = False,
 ) -> None:
-    """Serve the HTTP API (OpenAPI spec at /openapi.json, docs at /docs)."""
+    """Serve the HTTP API and the dashboard (OpenAPI spec at /openapi.json, docs at /docs)."""
     import uvicorn
 
     from entente.api import ApiOptions, create_app, needs_token
+    from entente.config import get_settings
 
+    # a database that is not there is a typo, unless the server is to fill it
+    _store(db, create=allow_ingest).close()
     settings = get_settings().model_copy(update={"db": _db(db)})
-    try:
+    with errors_as_lines():
         api = create_app(settings, ApiOptions(allow_ingest=allow_ingest, require_token=needs_token(host)))
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
     uvicorn.run(api, host=host, port=port)
 
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write")],
-    format: Annotated[str, typer.Option("--format", "-f", help="records, jsonl, csv, parquet or graphml")] = "csv",
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE", help="The file to write")],
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="records, jsonl, csv, parquet or graphml")] = "csv",
     db: Db = None,
     country: CountryOpt = None,
     between: BetweenOpt = None,
@@ -431,38 +546,45 @@ def export(
 ) -> None:
     """Export events (or, with --format records, their articles' records) for pandas, R, Excel or Gephi;
     the filters are those of `entente events`."""
+    from entente.export import FORMATS
     from entente.export import export as run_export
 
+    _choice(format, tuple(FORMATS), "--format")
+    _writable(output)
     f = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
-    try:
-        n = run_export(Store(_db(db)), format, output, f)
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    err.print(f"{n} {'records' if format == 'records' else 'edges' if format == 'graphml' else 'events'} → {output}",
-              highlight=False)
+    store = _store(db)
+    with errors_as_lines():
+        n = run_export(store, format, output, f)
+    consoles.err.print(f"{n} {'records' if format == 'records' else 'edges' if format == 'graphml' else 'events'} "
+                       f"→ {output}", highlight=False)
+
 
 @app.command()
 def relations(
-    a: Annotated[str, typer.Argument(help="ISO3 code of one country")],
-    b: Annotated[str, typer.Argument(help="ISO3 code of the other")],
+    a: Annotated[str, typer.Argument(metavar="A", help="ISO3 code of one country")],
+    b: Annotated[str, typer.Argument(metavar="B", help="ISO3 code of the other")],
     db: Db = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="Earliest date, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option(metavar="DATE", help="Latest date, YYYY[-MM[-DD]]")] = None,
 ) -> None:
     """Summarise what the record holds about two countries: events by type and year, top actors,
     sectors and the figures stated over time."""
-    from entente.store import read
+    from rich.table import Table
 
-    try:
-        store = Store(_db(db))
-        summary = read.relations(store, a.upper(), b.upper(), since=since, until=until)
-        figures = read.facts(store, a.upper(), b.upper(), since=since, until=until, limit=50)
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    out.print(f"[bold]{a.upper()}–{b.upper()}[/]: {summary.events} events, {summary.first or '?'} to "
-              f"{summary.last or '?'}", highlight=False)
+    from entente.store import read
+    from entente.store.params import check_country, check_date
+
+    with errors_as_lines():
+        a, b = check_country(a, "A"), check_country(b, "B")
+        check_date(since, "--since")
+        check_date(until, "--until")
+    store = _store(db)
+    with errors_as_lines():
+        summary = read.relations(store, a, b, since=since, until=until)
+        figures = read.facts(store, a, b, since=since, until=until, limit=50)
+    out = consoles.out
+    out.print(f"[bold]{a}–{b}[/]: {summary.events} events, {summary.first or '?'} to {summary.last or '?'}",
+              highlight=False)
     years = sorted({p.period for p in summary.by_period})
     types = [c.key for c in summary.by_type]
     table = Table(title="events by type and year")
@@ -482,25 +604,28 @@ def relations(
 
 @app.command()
 def brief(
-    between: Annotated[tuple[str, str], typer.Option("--between", help="Two ISO3 codes, e.g. --between RUS VNM")],
+    between: Annotated[tuple[str, str], typer.Option("--between", metavar="ISO3 ISO3", help="Two ISO3 codes, e.g. --between RUS VNM")],
     db: Db = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]]")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]]")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="md or html")] = "md",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")] = None,
+    since: Annotated[str | None, typer.Option(metavar="DATE", help="Earliest date, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option(metavar="DATE", help="Latest date, YYYY[-MM[-DD]]")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or html")] = "md",
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write to this file instead of stdout")] = None,
 ) -> None:
     """A briefing on two countries' relations in which every sentence cites its articles and evidence."""
     from entente.brief import build, render
+    from entente.store.params import check_country, check_date
 
-    try:
-        text = render(build(Store(_db(db)), between[0].upper(), between[1].upper(), since, until), format)
-    except EntenteError as exc:
-        err.print(f"[red]error[/]: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _choice(format, ("md", "html"), "--format")
+    _writable(output)
+    with errors_as_lines():
+        a, b = check_country(between[0], "--between"), check_country(between[1], "--between")
+        check_date(since, "--since")
+        check_date(until, "--until")
+    store = _store(db)
+    with errors_as_lines():
+        text = render(build(store, a, b, since, until), format)
+        with _opened(output) as fh:
+            fh.write(text)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,17 @@ SECTORS = ("politics", "economy", "trade", "investment", "finance", "defence", "
            "transport", "industry", "agriculture", "science_technology", "digital", "education",
            "culture", "tourism", "health", "humanitarian", "legal", "environment", "migration")
 
+# the modes the record format names, then PLOVER's own (its CAMEO-to-PLOVER table), then the
+# contexts the trigger lexicon gives as modes; tests/test_records.py keeps the lexicon inside it
+MODES = ("meet", "visit", "call", "multilateral", "sign", "joint statement", "treaty",
+         "phone", "third-party", "assist", "change", "yield", "allege", "disapprove", "investigate",
+         "ban", "expel", "political", "relations", "restrict", "territory", "violence", "arrest", "curfew",
+         "deport", "martial-law", "seize", "police", "troops", "abduct", "assassinate", "beat", "cleansing",
+         "explosives", "firearms", "heavy-weapons", "massacre", "sexual", "suicide-attack", "torture",
+         "unconventional", "access", "ceasefire", "disarm", "ease", "release", "return", "withdraw",
+         "discontinue", "boycott", "demo", "hunger", "obstruct", "riot",
+         "aerial", "diplomatic", "economic", "military", "humanitarian")
+
 Status = Literal["done", "planned", "proposed", "negated", "hypothetical", "historical"]
 
 

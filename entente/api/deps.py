@@ -15,7 +15,8 @@ from entente.config import Settings
 from entente.errors import Forbidden
 from entente.records import EVENT_TYPES, SECTORS, STATUSES
 from entente.store import Store
-from entente.store.read import MAX_PAGE_SIZE, MAX_TEXT, EventFilter, Sort
+from entente.store.params import MAX_PAGE_SIZE, MAX_TEXT
+from entente.store.read import EventFilter, Sort
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ISO3 = r"^[A-Z]{3}$"

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -47,11 +48,22 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store:
-    """A database of records; `db` is a SQLite path or a SQLAlchemy URL."""
+def _check_exists(db: str, url: str) -> None:
+    """Refuse a SQLite file that is not there, before SQLAlchemy would create it."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            raise StoreError(f"{db}: no such database (run `entente ingest ... --db {db}` to make one)")
 
-    def __init__(self, db: str) -> None:
+
+class Store:
+    """A database of records; `db` is a SQLite path or a SQLAlchemy URL. With `create` false (the
+    read commands) a database that does not exist or holds no store is refused, never made."""
+
+    def __init__(self, db: str, *, create: bool = True) -> None:
         self.url = database_url(db)
+        if not create:
+            _check_exists(db, self.url)
         try:
             # PostgreSQL compiles a query to machine code when its estimated cost is high (JIT, on
             # by default): 19 ms of a 56 ms grouping query in a 20,000-article store; our queries
@@ -60,6 +72,8 @@ class Store:
             self.engine: Engine = create_engine(self.url, **options)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
+            if not create and "articles" not in inspect(self.engine).get_table_names():
+                raise StoreError(f"{db}: no entente store in this database (run `entente ingest` into it first)")
             upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {db!r}: {exc.__class__.__name__}: {exc}") from exc

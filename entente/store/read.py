@@ -7,10 +7,8 @@ parameters. Results are plain dataclasses; the API turns them into its own schem
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any, Generic, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, Select, String, func, literal, select, union_all
@@ -22,11 +20,16 @@ from entente.records import EVENT_TYPES, SECTORS, STATUSES, ArticleRecord, Evide
 from entente.store import Store
 from entente.store import models as m
 from entente.store.fts import article_ids_matching, first_articles_matching, id_of_article_matching
+from entente.store.params import (
+    MAX_PAGE_SIZE,
+    check_choice,
+    check_country,
+    check_date,
+    check_mode,
+    check_page,
+    check_text,
+)
 
-ISO3 = re.compile(r"^[A-Z]{3}$")
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-MAX_TEXT = 200
-MAX_PAGE_SIZE = 500
 # totals are counted up to this many: counting every match of a busy filter costs more than the page
 COUNT_LIMIT = 1000
 # A filter matching at most this many events (articles, for words) is read as a list and its
@@ -37,47 +40,6 @@ FEW_ARTICLES = 500
 Sort = Literal["newest", "oldest", "id"]
 Period = Literal["year", "month"]
 T = TypeVar("T")
-
-
-def check_date(value: str | None, name: str) -> str | None:
-    """`value` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD (or None)."""
-    if value is None:
-        return None
-    match = DATE.match(value)
-    if not match:
-        raise InvalidParameter(name, f"{value[:40]!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    y, mo, d = (int(g) if g else 1 for g in match.groups())
-    try:
-        date(y, mo, d)
-    except ValueError as exc:
-        raise InvalidParameter(name, f"{value!r} is not a calendar date") from exc
-    return value
-
-
-def check_country(value: str, name: str = "country") -> str:
-    """An ISO 3166-1 alpha-3 code in capitals."""
-    if not ISO3.match(value):
-        raise InvalidParameter(name, f"{value[:40]!r} is not an ISO 3166-1 alpha-3 code such as RUS")
-    return value
-
-
-def check_choice(value: str | None, choices: Sequence[str], name: str) -> str | None:
-    if value is not None and value not in choices:
-        raise InvalidParameter(name, f"{value[:40]!r} is not one of {', '.join(choices)}")
-    return value
-
-
-def check_text(value: str | None, name: str) -> str | None:
-    if value is not None and not 1 <= len(value) <= MAX_TEXT:
-        raise InvalidParameter(name, f"must be 1 to {MAX_TEXT} characters")
-    return value
-
-
-def check_page(limit: int, offset: int) -> None:
-    if not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InvalidParameter("page_size", f"must be between 1 and {MAX_PAGE_SIZE}")
-    if offset < 0:
-        raise InvalidParameter("page", "must be 1 or more")
 
 
 @dataclass(frozen=True)
@@ -96,19 +58,17 @@ class EventFilter:
     words: str | None = None  # every word somewhere in the article: the full-text index
 
     def checked(self) -> EventFilter:
-        """This filter, after checking every value; raises `InvalidParameter` naming the first bad one."""
-        for c in self.countries:
-            check_country(c)
+        """This filter with every value checked and in the form the store holds (codes in capitals,
+        modes in lower case); raises `InvalidParameter` naming the first bad one."""
         if len(self.countries) > 10:
             raise InvalidParameter("country", "at most 10 countries")
-        check_choice(self.type, EVENT_TYPES, "type")
-        check_choice(self.status, STATUSES, "status")
-        check_choice(self.sector, SECTORS, "sector")
-        check_date(self.since, "since")
-        check_date(self.until, "until")
-        for name in ("actor", "mode", "text", "words"):
+        for name in ("actor", "text", "words"):
             check_text(getattr(self, name), name)
-        return self
+        return replace(self, countries=tuple(check_country(c) for c in self.countries),
+                       type=check_choice(self.type, EVENT_TYPES, "type"), mode=check_mode(self.mode),
+                       status=check_choice(self.status, STATUSES, "status"),
+                       sector=check_choice(self.sector, SECTORS, "sector"),
+                       since=check_date(self.since, "since"), until=check_date(self.until, "until"))
 
 
 @dataclass
@@ -516,7 +476,7 @@ def list_actors(store: Store, *, country: str | None = None, name: str | None = 
     """Canonical actors, by name; `name` matches any alias, ignoring case and accents."""
     check_page(limit, offset)
     if country is not None:
-        check_country(country)
+        country = check_country(country)
     check_text(name, "name")
     q = select(m.Entity)
     if country:
@@ -549,8 +509,7 @@ def get_actor(store: Store, actor_id: int, *, event_limit: int = 100) -> ActorDe
 def relations(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,
               period: Period = "year", top: int = 10) -> Relations:
     """Counts of the events between two countries: by type, by type and period, by sector, by actor."""
-    check_country(a, "a")
-    check_country(b, "b")
+    a, b = check_country(a, "a"), check_country(b, "b")
     check_choice(period, ("year", "month"), "period")
     ids = _event_query(EventFilter(countries=(a, b), since=since, until=until).checked())
     length = 4 if period == "year" else 7
@@ -580,8 +539,7 @@ def facts(store: Store, a: str, b: str, *, unit: str | None = None, about: str |
           since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0) -> Page[FactOut]:
     """Figures stated in articles that report events between `a` and `b`, ordered by period:
     a time series when `unit` and `about` narrow it to one quantity."""
-    check_country(a, "a")
-    check_country(b, "b")
+    a, b = check_country(a, "a"), check_country(b, "b")
     check_page(limit, offset)
     check_text(unit, "unit")
     check_text(about, "about")

@@ -200,8 +200,7 @@ def network(store: Store, f: EventFilter, *, max_events: int = MAX_NETWORK_EVENT
 def trends(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,
            period: Period = "year") -> Trends:
     """Events between `a` and `b` counted by period and type, and by period and sector."""
-    check_country(a, "a")
-    check_country(b, "b")
+    a, b = check_country(a, "a"), check_country(b, "b")
     check_date(since, "since")
     check_date(until, "until")
     check_choice(period, ("year", "month"), "period")
