@@ -1,0 +1,81 @@
+"""Score entente on every article set that has gold, with ../shared/tools/score.py, in one table.
+
+    .venv/bin/python scripts/score_sets.py            # every set
+    .venv/bin/python scripts/score_sets.py real-test  # one set, with its per-article rows
+
+The sets: the seeds (../shared/seeds with ../shared/gold), real published articles
+(tests/data/real/dev and tests/data/real/test: the yardstick), and the articles written here
+(tests/data/articles, tests/data/heldout) kept as regression tests.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
+SETS = {
+    "seeds": (SHARED / "seeds", SHARED / "gold"),
+    "real-dev": (DATA / "real" / "dev" / "articles", DATA / "real" / "dev" / "gold"),
+    "real-test": (DATA / "real" / "test" / "articles", DATA / "real" / "test" / "gold"),
+    "written": (DATA / "articles", DATA / "gold"),
+    "written-heldout": (DATA / "heldout" / "articles", DATA / "heldout" / "gold"),
+}
+COLUMNS = [("people", "F1", lambda r: r["overall"]["people"][2]), ("events", "F1", lambda r: r["overall"]["events"][2]),
+           ("facts", "F1", lambda r: r["overall"]["facts"][2]), ("country", "acc", lambda r: r["accuracy"]["country"]),
+           ("ev.countries", "acc", lambda r: r["accuracy"]["event_countries"]),
+           ("location", "acc", lambda r: r["accuracy"]["location"]), ("mode", "acc", lambda r: r["accuracy"]["mode"]),
+           ("date", "acc", lambda r: r["accuracy"]["date"]), ("verbatim", "", lambda r: r["accuracy"]["evidence_verbatim"]),
+           ("score", "", lambda r: r["score"])]
+
+
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    if not spec or not spec.loader:
+        sys.exit(f"no scorer at {SHARED / 'tools' / 'score.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_set(articles: Path, gold: Path) -> dict:
+    """The scorer's result for entente's records of `articles` against `gold`."""
+    from entente.jobs import Summary, extract_paths
+
+    summary = Summary()
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "records.jsonl"
+        pred.write_text("".join(r.model_dump_json() + "\n" for r in extract_paths([str(articles)], summary)),
+                        encoding="utf-8")
+        result = scorer().score(pred, gold, articles)
+    result["problems"] = summary.problems
+    return result
+
+
+def main() -> None:
+    wanted = sys.argv[1:] or list(SETS)
+    print(f"{'set':16} {'n':>3} " + " ".join(f"{c:>12}" for c, _u, _f in COLUMNS) + "  leaks")
+    for name in wanted:
+        articles, gold = SETS[name]
+        if not gold.is_dir():
+            print(f"{name:16} (no gold at {gold})")
+            continue
+        r = score_set(articles, gold)
+        cells = " ".join(f"{'-' if f(r) is None else format(f(r), '.3f'):>12}" for _c, _u, f in COLUMNS)
+        print(f"{name:16} {len(r['per_article']):>3} {cells}  {len(r['leaks'])}")
+        for p in r["problems"]:
+            print(f"  FAILED {p}")
+        for lk in r["leaks"]:
+            print(f"  LEAK {lk['doc_id']}: {', '.join(lk['leaked'])}")
+        if len(wanted) == 1:
+            print(json.dumps(r["per_article"], indent=0))
+
+
+if __name__ == "__main__":
+    main()
