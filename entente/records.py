@@ -19,7 +19,7 @@ SECTORS = ("politics", "economy", "trade", "investment", "finance", "defence", "
            "culture", "tourism", "health", "humanitarian", "legal", "environment", "migration")
 
 # the modes the record format names, then PLOVER's own (its CAMEO-to-PLOVER table), then the
-# contexts the trigger lexicon gives as modes; tests/test_records.py keeps the lexicon inside it
+# contexts the trigger lexicon gives as modes; tests/test_records_doc.py keeps the lexicon inside it
 MODES = ("meet", "visit", "call", "multilateral", "sign", "joint statement", "treaty",
          "phone", "third-party", "assist", "change", "yield", "allege", "disapprove", "investigate",
          "ban", "expel", "political", "relations", "restrict", "territory", "violence", "arrest", "curfew",

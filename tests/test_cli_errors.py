@@ -119,3 +119,15 @@ def test_extract_and_brief_write_into_an_existing_folder(sample_db, tmp_path):  
     result = runner.invoke(app, ["brief", "--between", "rus", "vnm", "--db", sample_db, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("# Russia and Vietnam")
+
+
+def test_a_read_command_leaves_another_programs_database_untouched(tmp_path):  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as c:
+        c.execute("create table notes (body text)")
+    _one_line_error(runner.invoke(app, ["events", "--db", str(path)]), "no entente store")
+    with sqlite3.connect(path) as c:
+        assert c.execute("select name from sqlite_master").fetchall() == [("notes",)]
+        assert c.execute("pragma journal_mode").fetchone() == ("delete",)

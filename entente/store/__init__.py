@@ -70,10 +70,14 @@ class Store:
             # are short and many, so it never pays
             options = {"connect_args": {"options": "-c jit=off"}} if self.url.startswith("postgresql") else {}
             self.engine: Engine = create_engine(self.url, **options)
+            # checked before the SQLite pragmas, which would switch another program's file to WAL
+            if not create:
+                stored = "articles" in inspect(self.engine).get_table_names()
+                self.engine.dispose()  # no pooled connection without the pragmas below
+                if not stored:
+                    raise StoreError(f"{db}: no entente store in this database (run `entente ingest` into it first)")
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            if not create and "articles" not in inspect(self.engine).get_table_names():
-                raise StoreError(f"{db}: no entente store in this database (run `entente ingest` into it first)")
             upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {db!r}: {exc.__class__.__name__}: {exc}") from exc
