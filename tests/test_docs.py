@@ -53,7 +53,7 @@ TEMPLATES = [c for c in _commands("sh") + _commands("text") if _is_template(c)]
 EXPECT: dict[str, list[str]] = {
     "ingest samples": ["5 unchanged"],
     "--type CONSULT --since 2024": ["CONSULT", "events, page 1"],
-    "--actor Putin --mode meet --text Hanoi": ["Nguyen Phu Trong", "Hanoi"],
+    "--actor Putin --mode meet --text Hanoi": ["Nguyen Phu Trong", "2024-06-20", "CONSULT/meet"],
     "--country VNM --format csv": ["file:events.csv"],
     "show 003_050b114383b8fb0f": ["003_050b114383b8fb0f", "Mishustin"],
     "relations RUS VNM": ["RUS–VNM", "events by type and year", "CONSULT"],
