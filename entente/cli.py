@@ -142,6 +142,8 @@ def _report(summary: Summary) -> None:
         consoles.err.print(f"[yellow]warning[/]: {w}", highlight=False, soft_wrap=True)
     for p in summary.problems:
         consoles.err.print(f"[red]error[/]: {p}", highlight=False, soft_wrap=True)
+    for f in summary.skipped_files:
+        consoles.err.print(f"[yellow]skipped[/]: {f}", highlight=False, soft_wrap=True)
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -302,7 +304,8 @@ def ingest(
 
 def _ingest_summary(summary: Summary, url: str) -> None:
     consoles.err.print(f"{summary.ingested} ingested, {summary.updated} updated, {summary.unchanged} unchanged, "
-                       f"{summary.duplicates} duplicates, {summary.failed} failed → {url}", highlight=False)
+                       f"{summary.duplicates} duplicates, {summary.failed} failed"
+                       + (f", {summary.skipped} skipped" if summary.skipped else "") + f" → {url}", highlight=False)
     if summary.grouped:
         consoles.err.print(f"{summary.grouped} of the stored articles are near-duplicates of earlier ones, grouped "
                            "(see `entente show`)", highlight=False)

@@ -52,3 +52,16 @@ def test_events_lists_stored_events(tmp_path):  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["events", "--db", db, "--country", "RUS", "--format", "jsonl"])
     rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert rows and all("RUS" in r["countries"] for r in rows)
+
+
+def test_files_in_no_format_entente_reads_are_listed_and_counted_as_skipped(tmp_path):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (folder / "story.txt").write_text((SAMPLES / "000_25cf438f34d7ad8b.txt").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "t.db")])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 0, said
+    assert "skipped: " in said and "photo.png: PNG image" in said
+    assert "1 ingested" in said and "0 failed, 1 skipped" in said
