@@ -59,7 +59,7 @@ EXPECT: dict[str, list[str]] = {
     "relations RUS VNM": ["RUS–VNM", "events by type and year", "CONSULT"],
     "actors --country RUS": ["Vladimir Putin"],
     "actors --kind org": ["ORG"],
-    "actor Putin": ["Vladimir Vladimirovich Putin", "President"],
+    "entente actor Putin": ["Vladimir Vladimirovich Putin", "President"],
     "-o records.jsonl": ["file:records.jsonl"],
     "--format table": ["Events by article"],
     "extract -": ['"doc_id"', "Putin"],
@@ -141,7 +141,7 @@ def test_readme_serve_command_serves_the_api_and_its_docs(line, workspace):  # t
             except OSError:
                 time.sleep(0.2)
         assert '"/events"' in body
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/events?between=RUS&between=VNM", timeout=5) as r:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/events?country=RUS&country=VNM", timeout=5) as r:
             assert r.status == 200
     finally:
         proc.terminate()
