@@ -32,6 +32,28 @@ TAIL_AGENCY = re.compile(
 # Reporter credits that end wire copy: "(Reporting by X; Editing by Y)"
 CREDITS = re.compile(r"^\s*[(\-–—]*\s*(?:(?:Reporting|Writing|Editing|Additional reporting|Compiled|Edited|Written)"
                      r"\s+by|(?:With\s+)?files\s+from)\b", re.I)
+# The same credits inside a paragraph, in brackets: "(Reporting by X; Editing by Y)", and an
+# agency's staff list "(RO - author: X, editor: Y)"
+INLINE_CREDITS = re.compile(
+    r"\((?=[^()]*(?:\b(?:Reporting|Writing|Editing|Additional\s+reporting|Compiled|Edited|Written)\s+by\b"
+    r"|\b(?:author|editor|photo|photos|photograph|image|picture|credit|source)\s*:"
+    r"|\b(?:photo|photograph|picture|image)s?\s+(?:by|courtesy\s+of)\b))[^()]*\)", re.I)
+# A picture credit: "File photo: X/REUTERS", "Photo: X/NurPhoto", "Photo source: www.x.ro", "Credit: AFP"
+PHOTO_CREDIT = re.compile(
+    r"(?<![\w-])(?:(?:File\s+)?(?:Photo|Photos|Photograph|Picture|Image)(?:\s+(?:source|credit)s?)?|Credits?)"
+    r"\s*:\s*\S|(?-i:\b(?:Photo|Photograph|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z])", re.I)
+CAPTION_WORDS = 40
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]+){0,3}"
+# A caption's closing credit without a label: "... on Monday. Jane Doe/NurPhoto via Getty Images"
+SLASH_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"’)])\s+)(?P<credit>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){1,3}"
+    r"\s*/\s*[A-Z][\w.-]+(?:\s+(?:via|for)\s+[A-Z][\w .-]{0,30})?)\s*$")
+# A byline on a line of its own: "By Jane Doe", "By Jane Doe and John Roe - Trend:", "By Jane Doe, AFP"
+BYLINE_LINE = re.compile(rf"^\s*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[-–—|,/:]\s*[^.!?]{{0,40}})?\s*$")
+# An author's box: "Jane Doe is an experienced journalist who ..."
+AUTHOR_BIO = re.compile(
+    rf"^\s*(?P<name>{_NAME})\s+is\s+(?:an?|the)\s+[^.]{{0,80}}?\b(?:journalist|reporter|writer|editor|correspondent"
+    r"|columnist|contributor|author|photographer|blogger)s?\b")
 SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|By)\s*:\s*(.+?)\s*$", re.I | re.M)
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 DATE_WORDS = r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
@@ -199,9 +221,42 @@ def find_teasers(text: str) -> list[tuple[int, int]]:
 
 
 def find_credits(text: str) -> list[tuple[int, int]]:
-    """Reporter and editor credit lines and publishing footers, which name journalists and
-    outlets, not actors."""
-    return [(s, e) for s, e in paragraphs(text) if CREDITS.match(text[s:e]) or FOOTER.search(text[s:e])]
+    """Reporter, editor and picture credits, bylines, authors' boxes and publishing footers,
+    which name journalists, photographers and outlets, not actors.
+
+    A whole paragraph goes when it is a credit line, a byline, an author's box (with the lines
+    that only repeat the author's name) or a picture caption, short and ending in its credit;
+    inside a paragraph of several sentences only the credit goes: a bracketed one, or a picture credit to the
+    paragraph's end.
+    """
+    found: list[tuple[int, int]] = []
+    paras = paragraphs(text)
+    authors: set[str] = set()
+    for s, e in paras:
+        para = text[s:e]
+        if CREDITS.match(para) or FOOTER.search(para) or BYLINE_LINE.match(para):
+            found.append((s, e))
+            continue
+        if bio := AUTHOR_BIO.match(para):
+            authors.add(bio.group("name"))
+            found.append((s, e))
+            continue
+        for m in INLINE_CREDITS.finditer(para):
+            found.append((s + m.start(), s + m.end()))
+        photo = next((m.start() for m in PHOTO_CREDIT.finditer(para) if not _in_spans(s + m.start(), found)), None)
+        if photo is None and (slash := SLASH_CREDIT.search(para)):
+            photo = slash.start("credit")
+        if photo is not None:
+            # a caption is one short sentence, or none, before its credit
+            before = para[:photo].strip()
+            caption = len(before.split()) <= CAPTION_WORDS and not re.search(r"[.!?][\"”’]?\s+[A-Z]", before)
+            found.append((s if caption else s + photo, e))
+    found += [(s, e) for s, e in paras if text[s:e].strip() in authors]
+    return sorted(set(found))
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 @dataclass
@@ -271,6 +326,17 @@ def _headline_list(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, i
     return []
 
 
+def _trailing_start(text: str, excluded: list[tuple[int, int]], after: int) -> int:
+    """Where the run of excluded blocks that closes the article begins (credits, teasers): the
+    end of its body. A credit inside the body, such as a caption's, does not end it."""
+    end = len(text.rstrip())
+    for s, e in sorted(excluded, reverse=True):
+        if s <= after or text[e:end].strip():
+            break
+        end = s
+    return end if end > after else len(text)
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores case, spacing and accents, for idempotent ingest."""
     return hashlib.sha256(key(text).encode("utf-8")).hexdigest()
@@ -295,8 +361,8 @@ def clean(raw: RawArticle) -> CleanArticle:
             published = f"{dl.year:04d}-{month:02d}-{day:02d}"
         else:
             published = f"--{month:02d}-{day:02d}"
-    excluded = sorted(find_teasers(text) + find_credits(text) + (fm.excluded or []))
-    body_end = min((s for s, _ in excluded if s > fm.end), default=len(text))
+    excluded = sorted(set(find_teasers(text) + find_credits(text) + (fm.excluded or [])))
+    body_end = _trailing_start(text, excluded, fm.end)
     source = find_source(text, raw.source or fm.source, dl.end if dl else None, body_end)
     return CleanArticle(
         doc_id=raw.doc_id, text=text, origin=raw.origin, published=published, source=source,

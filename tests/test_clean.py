@@ -100,3 +100,38 @@ def test_a_most_read_list_of_headlines_is_a_teaser():  # type: ignore[no-untyped
             "Snow expected in western Serbia over the weekend")
     (start, end), = find_teasers(text)
     assert text[start:].startswith("Most read") and end == len(text)
+
+
+def _excluded(text: str) -> str:
+    a = clean(RawArticle(doc_id="x", text=text, origin="<test>"))
+    return " | ".join(a.text[s:e] for s, e in a.excluded)
+
+
+@pytest.mark.parametrize("text,credit,kept", [
+    # a wire's credits closing the last paragraph, in brackets
+    ("ANKARA, Jan 5 (Reuters) - Turkey summoned the Iraqi envoy on Friday, the ministry said. (Reporting by "
+     "Jane Roe and Omar el Amin; Writing by John Doe; Editing by)", "Omar el Amin", "summoned the Iraqi envoy"),
+    # an agency's staff list and picture source at the end of its only paragraph
+    ("Bucharest, Nov 2 /Agerpres/ - President Klaus Iohannis received the Greek foreign minister. AGERPRES "
+     "(RO - author: Ana Pop, editor: Ion Rusu) Photo source: www.presidency.ro", "Ion Rusu", "Klaus Iohannis"),
+    # a caption ending in its credit, above the story
+    ("A soldier keeps watch at a border post near Torkham. File photo: JANE ROE/REUTERS\nIslamabad - Pakistan "
+     "recalled its ambassador from Iran on Wednesday.", "A soldier keeps watch", "recalled its ambassador"),
+    ("Polish troops patrol the border with Belarus on Monday. Jane Roe/NurPhoto via Getty Images\n\nWARSAW - "
+     "Poland will close its last border crossing with Belarus, the interior minister said.", "Jane Roe",
+     "close its last border crossing"),
+    # a byline below the headline, and an author's box with the name repeated
+    ("Thai, Cambodian troops exchange gunfire\n\nBy John Doe\n\nJuly 24 (UPI) -- Cambodia and Thailand "
+     "exchanged fire on Thursday.", "By John Doe", "exchanged fire"),
+    ("Somalia recalls ambassador to Kenya\n\nMust read\n\nJane Roe\nJane Roe\nJane Roe is an experienced "
+     "African journalist based in Accra.\n\nThe Somalia government has recalled its ambassador to Kenya.",
+     "Jane Roe | Jane Roe | Jane Roe is", "recalled its ambassador"),
+])
+def test_credits_bylines_and_captions_are_excluded(text, credit, kept):  # type: ignore[no-untyped-def]
+    excluded = _excluded(text)
+    assert credit in excluded and kept not in excluded
+
+
+def test_a_photo_in_prose_is_not_a_credit():  # type: ignore[no-untyped-def]
+    assert "photo by" not in _excluded("Lima, May 3 (EFE) - A photo by the ministry showed the two ministers "
+                                       "signing the agreement on Tuesday in Lima.")
