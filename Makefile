@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint score gazetteers clean
+.PHONY: install demo test lint score gazetteers lexicons clean
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ score: install
 gazetteers:
 	$(BIN)/pip install --quiet -e '.[gazetteers]'
 	$(BIN)/python scripts/build_gazetteers.py
+
+lexicons:
+	$(BIN)/pip install --quiet -e '.[lexicons]'
+	$(BIN)/python scripts/build_name_lexicons.py
 
 clean:
 	rm -rf $(VENV) $(OUT) samples/out .pytest_cache .mypy_cache .ruff_cache

@@ -40,11 +40,13 @@ class Gazetteer:
     titles: dict = field(default_factory=dict)
     leaders: dict[str, set[str]] = field(default_factory=dict)
     leader_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    office_holders: dict[str, set[str]] = field(default_factory=dict)
 
-    def leader_by_surname(self, surname: str, roles: list[str]) -> str | None:
-        """'President Putin': the country of the one office holder with that surname and title."""
+    def leader_by_surname(self, surname: str, roles: list[str] | None) -> str | None:
+        """'President Putin': the country of the one office holder with that surname and title
+        (any title when `roles` is None)."""
         fits = {c for c, role in self.leader_surnames.get(key(surname), set())
-                if any(key(role) == key(r) or key(r).startswith(key(role)) for r in roles)}
+                if roles is None or any(key(role) == key(r) or key(r).startswith(key(role)) for r in roles)}
         fits = {c for c in fits if c in self.countries}
         return fits.pop() if len(fits) == 1 else None
 
@@ -54,6 +56,16 @@ class Gazetteer:
         for n in names:
             found |= self.leaders.get(key(n), set())
         found = {c for c in found if len(c) == 3 and c.isupper() and c in self.countries}
+        return found.pop() if len(found) == 1 else None
+
+    def office_holder_country(self, names: list[str], among: set[str]) -> str | None:
+        """The country of a past office holder (PETRARCH2's Phoenix lists) with one of `names`,
+        when exactly one fits and it is one of `among`, the countries the article names: a name
+        alone, met in another story, is no proof."""
+        found: set[str] = set()
+        for n in names:
+            found |= self.office_holders.get(key(n), set())
+        found &= among
         return found.pop() if len(found) == 1 else None
 
     @cached_property
@@ -145,5 +157,9 @@ def load() -> Gazetteer:
             if len(alias.split()) >= 2 or alias == row["name"]:
                 leaders.setdefault(key(alias), set()).add(row["country"])
         surnames.setdefault(key(row["name"].split()[-1]), set()).add((row["country"], row["role"]))
+    holders: dict[str, set[str]] = {}
+    for row in _rows("office_holders.tsv"):
+        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            holders.setdefault(key(alias), set()).add(row["country"])
     return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles, leaders=leaders,
-                     leader_surnames=surnames, agency_countries=agency_countries)
+                     leader_surnames=surnames, agency_countries=agency_countries, office_holders=holders)

@@ -70,6 +70,9 @@ class Lexicon:
     geo_nouns: frozenset[str]
     surname_first: frozenset[str]
     coordinated: re.Pattern[str]
+    common_words: frozenset[str]
+    name_after_comma: re.Pattern[str]
+    thing_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,7 @@ def load() -> Lexicon:
     mod = f"(?i:{_alt(mods)})"
     adj = _alt(sorted(country_forms))
     acronym = r"[A-Z]{2,6}"
+    common_words = frozenset(_data_lines("common_words.txt"))
     chain_word = rf"(?:the|of|and|for|on|in|to|&|{_alt(org_words)}|{_alt(places)}|{acronym})\b(?:'s)?"
     chain = rf"(?:{SP}(?:of|for|to|on|in|at){SP}(?:the{SP})?{chain_word}(?:{SP}{chain_word})*)?"
     one_title = rf"\b(?:{mod}{SP})*{head}(?:-elect|-designate)?s?\b{chain}"
@@ -104,17 +108,25 @@ def load() -> Lexicon:
     hon = _alt(honorifics)
     stop = _alt(sorted(name_stop))
     # Arabic names keep their article: "al-Burhan", "El-Sisi"
-    name_tok = rf"(?!{stop}\b)(?:[A-Z][a-z]+|(?:al|el|ad|ash|as|at|ar|an|az|ul|ud)-[A-Z][a-z]+)(?:['-][A-Za-z]+)*"
+    # "McCully", "DeSantis": a second capital inside one name word
+    name_tok = (rf"(?!{stop}\b)(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|(?:al|el|ad|ash|as|at|ar|an|az|ul|ud)-[A-Z][a-z]+)"
+                r"(?:['-][A-Za-z]+)*")
     initials = r"(?:(?!(?:Dr|Mr|Ms|Mrs|St|Jr|Sr|Gen|Col|Lt|Mt|Rev|Sen|Gov|Rep|Amb)\.)[A-Z][a-z]?\.[ ]?){1,3}"
     particle = _alt(PARTICLES)
     regnal = r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?)\b)?"
-    name = rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}{particle}){{0,2}}{SP}{name_tok}){{0,4}}{regnal})"
+    # a middle initial may go without its full stop: "David J Francis"
+    name = (rf"(?P<name>(?:{initials})?{name_tok}(?:(?:{SP}[A-Z]\.?(?={SP}[A-Z][a-z]))?(?:{SP}{particle}){{0,2}}"
+            rf"{SP}{name_tok}){{0,4}}{regnal})")
     ref = r"(?i:counterpart|colleague|host|guest|leader|official|visitor|side)"
-    # "Philippine Coast Guard spokesperson X": up to three words of an institution between
-    adj_grp = rf"(?:(?P<adj>{adj})(?:'s)?{SP}(?:[A-Z][\w'-]*{SP}){{0,3}}?)?"
+    # "Philippine Coast Guard spokesperson X", "Ukrainian foreign ministry spokesman X": up to three
+    # words of an institution between; "Jamaica, whose foreign minister, X"
+    institution = rf"(?:[A-Z][\w'-]*|(?i:{_alt([w.lower() for w in org_words])})\b)"
+    adj_grp = rf"(?:(?P<adj>{adj})(?:'s|,{SP}whose)?{SP}(?:{institution}{SP}){{0,3}}?)?"
+    retired = r"(?:\((?:Rt'?d|Retd?|ret)\.?\)[ \t]+)?"
+    # honorifics may pile up: "Dr. the Hon. Keith Rowley"; a title and its name share a line
     anchor = re.compile(
-        rf"(?:\b(?:his|her|their|the){SP})?\b{adj_grp}(?:{title}|\b(?P<ref>{ref}))\s*,?[ \t]*"
-        rf"(?:(?P<rank>{rank}){SP})?(?:{hon}{SP})?{name}\b"
+        rf"(?:\b(?:his|her|their|the){SP})?\b{adj_grp}(?:{title}|\b(?P<ref>{ref}))[ \t]*(?P<comma>,)?[ \t]*"
+        rf"(?:(?P<rank>{rank}){SP}{retired})?(?:{hon}{SP}(?:the{SP})?){{0,3}}{name}\b"
     )
     honorific_anchor = re.compile(rf"\b(?:(?P<rank>{rank})|{hon}){SP}{name}\b")
     appositive = re.compile(
@@ -132,4 +144,6 @@ def load() -> Lexicon:
     return Lexicon(titles=t, anchor=anchor, honorific_anchor=honorific_anchor, appositive=appositive,
                    leading_junk=leading_junk, head_split=head_split, name_stop=frozenset(name_stop),
                    org_words=frozenset(org_words), geo_nouns=geo_nouns, surname_first=surname_first,
+                   common_words=common_words, thing_nouns=frozenset(_data_lines("thing_nouns.txt")),
+                   name_after_comma=re.compile(rf"^[ \t]*,[ \t]*(?:{hon}{SP}(?:the{SP})?){{0,3}}{name}\b"),
                    coordinated=re.compile(rf"^(?:{SP}of{SP}[A-Z][\w'-]*(?:{SP}[A-Z][\w'-]*)?)?{SP}and{SP}{name}\b"))

@@ -114,16 +114,28 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
     gaz = gazetteer.load()
     text = doc_text(doc)
     found: list[Mention] = []
+    ner = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
     for m in lex.anchor.finditer(text):
         s, e = m.span("name")
-        if _continues_as_organisation(text, e):
+        if _continues_as_organisation(text, e) or not _bound_title(doc, m, ner):
             continue
-        roles = split_roles(m.group("title")) if m.group("title") else []
+        # "Foreign Minister Hossein Amir Abdollahian": the name runs on to the end of spaCy's person
+        e = next((ne for ns, ne in ner if ns <= s < e < ne and _name_run(text[e:ne])), e)
+        title = m.group("title") or ""
+        if not _plausible_name(text[s:e]):
+            # "minister of Foreign Affairs and Regional Integration, Shirley Ayorkor Botchway": the
+            # words were the end of the office's name, and the person's follows the comma
+            nxt = lex.name_after_comma.match(text[e:e + 120])
+            if nxt is None or not title or not _plausible_name(nxt.group("name")):
+                continue
+            title = f"{title} {text[s:e]}"
+            s, e = e + nxt.start("name"), e + nxt.end("name")
+        roles = split_roles(title) if title else []
         if m.group("rank"):
             roles.append(m.group("rank").rstrip("."))
         country = gaz.country_of(m.group("adj")) if m.group("adj") else None
-        if not country and m.group("title"):
-            country = country_in_title(m.group("title"))
+        if not country and title:
+            country = country_in_title(title)
         if m.group("ref") and m.group("ref").lower() == "counterpart" and found and s - found[-1].end < 120:
             # "Deputy PM X and his counterpart Y": Y holds the same office for the other side
             roles = roles or list(found[-1].roles)
@@ -132,7 +144,6 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
             counterpart_of = None
         found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, country, True,
                              counterpart_of))
-        title = m.group("title") or ""
         if re.search(r"s\b", title.split(" of ")[0]) and (co := lex.coordinated.match(text[e:e + 120])):
             # "Foreign Ministers X of Chile and Y of Peru": the plural title covers both names
             cs, ce = e + co.start("name"), e + co.end("name")
@@ -140,7 +151,7 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
             found.append(Mention(cs, ce, original[cs:ce], name_parts(original[cs:ce]), singular, None, True))
     for m in lex.honorific_anchor.finditer(text):
         s, e = m.span("name")
-        if any(f.start <= s < f.end for f in found):
+        if any(f.start <= s < f.end for f in found) or not _plausible_name(text[s:e]):
             continue
         roles = [m.group("rank").rstrip(".")] if m.group("rank") else []
         found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, None, True))
@@ -152,6 +163,9 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
         if junk:
             s += junk.end()
         e = s + len(re.sub(r"(?:'s|’s)$", "", text[s:e]))
+        # "Mugabe's Zanu-PF": the owner is the person, what follows is his
+        if owner := re.match(r"[^']+?(?='s\s)", text[s:e]):
+            e = s + owner.end()
         if e <= s or any(f.start < e and s < f.end for f in found):
             continue
         if not _plausible_ner_person(doc, s, e):
@@ -160,6 +174,43 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
     for mention in found:
         appositive_roles(mention, text)
     return sorted((m for m in found if m.parts), key=lambda m: m.start)
+
+
+def _bound_title(doc: Doc, m: re.Match[str], ner: list[tuple[int, int]]) -> bool:
+    """Whether an anchor's title really is the named person's.
+
+    Not when the title word sits inside a name spaCy read as one person ("Hossein Amir
+    Abdollahian" holds no title "Amir"); not when a chain of "of the" ran out before an
+    institution's name ("Heads of the Commonwealth"); and not across a comma when a verb follows
+    the name: "with his Turkish counterpart, Abdollahian said" starts a new clause.
+    """
+    ts = m.start("title") if m.group("title") else m.start("ref")
+    s, e = m.span("name")
+    if any(ns < ts and s < ne for ns, ne in ner):
+        return False
+    if m.group("title") and re.search(r"\b(?:the|of|and|for|to|on|in|at)$", m.group("title"), re.I):
+        return False
+    if m.group("comma"):
+        after = doc.char_span(e, len(doc.text), alignment_mode="expand")
+        nxt = next((t for t in after if not t.is_space), None) if after is not None else None
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
+def _name_run(text: str) -> bool:
+    """Whether `text` (what follows a name within spaCy's person span) only continues the name."""
+    return re.fullmatch(r"(?:[ \t]+[A-Z][\w'’-]*)+", text) is not None
+
+
+def _plausible_name(text: str) -> bool:
+    """A name is not made of common words, titles, demonyms and places only ("Integration",
+    "Chilean Mayors", "Maori King", "Must"): one of its words must be nothing else."""
+    lex = load_lexicon()
+    gaz = gazetteer.load()
+    words = [w for w in re.split(r"[\s-]+", ascii_name(text)) if w]
+    return any(key(w) not in lex.common_words and w not in lex.name_stop and key(w) not in gaz.place_words
+               for w in words)
 
 
 def _continues_as_organisation(text: str, end: int) -> bool:
@@ -203,7 +254,15 @@ def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     words = span.text.split()
-    if not words or not all(w[:1].isupper() for w in words):
+    if not words or not all(w[:1].isupper() for w in words) or not _plausible_name(span.text):
+        return False
+    # "VI Bolivia-Peru Binational": a meeting's number and its countries
+    if re.fullmatch(r"[IVXLC]+", words[0]) or any(
+            all(key(p) in gaz.place_words for p in w.split("-")) for w in words if "-" in w):
+        return False
+    # "the Kyrgyz newspaper Vecherny Bishkek", "drug-maker Astellas": a noun for a thing names it
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in lex.thing_nouns:
         return False
     if key(span.text) in gaz.place_words or any(w in lex.org_words for w in words):
         return False
@@ -342,6 +401,31 @@ def pair_countries(doc: Doc) -> list[str]:
     return sorted(counts, key=lambda c: -counts[c])[:2]
 
 
+def named_countries(doc: Doc) -> set[str]:
+    """Every country the article names, by name or adjective."""
+    gaz = gazetteer.load()
+    return {iso for ent in doc.ents if ent.label_ in ("GPE", "NORP") and (iso := gaz.country_of(ent.text))}
+
+
+def envoys(people: list[Person], pair: list[str]) -> None:
+    """'its ambassador to Kenya, X' in a Somalia-Kenya story: an envoy to one of the two
+    countries serves the other."""
+    if len(pair) != 2:
+        return
+    gaz = gazetteer.load()
+    for p in people:
+        if p.country:
+            continue
+        for role in p.roles:
+            to = re.search(r"\b(?:Ambassador|Envoy|High Commissioner|Charge d'Affaires)\s+to\s+(?:the\s+)?"
+                           r"((?:[A-Z][\w'-]*\s?){1,3})", role, re.I)
+            host = next((iso for n in (3, 2, 1) if to and (iso := gaz.country_of(" ".join(to.group(1).split()[:n])))),
+                        None)
+            if host in pair:
+                p.country = pair[1 - pair.index(host)]
+                break
+
+
 def counterparts(people: list[Person], mentions: list[Mention], pair: list[str]) -> None:
     """'X held talks with his Peruvian counterpart Y': in a two-country story, X acts for the
     country that is not Y's (and the other way round)."""
@@ -376,16 +460,22 @@ def home_officials(people: list[Person], doc: Doc, pair: list[str]) -> None:
             p.country = home
 
 
-def finish(people: list[Person], original: str) -> list[Person]:
-    """Canonical names, sorted aliases and a country where the name itself tells it."""
+def finish(people: list[Person], original: str, named: set[str] | None = None) -> list[Person]:
+    """Canonical names, sorted aliases and a country where the name itself tells it: its letters,
+    the office holders of leaders.tsv, then those of the Phoenix lists among the countries the
+    article names (`named`)."""
+    gaz = gazetteer.load()
     for p in people:
         p.aliases = sorted(set(p.aliases) | {p.name}, key=lambda a: (-len(a), a))
         if not p.country:
-            gaz = gazetteer.load()
-            p.country = _country_from_name(p, original) or gaz.leader_country(
-                [p.name, *[a for a in p.aliases if len(a.split()) >= 2]])
-            if not p.country and len(p.parts) == 1 and p.roles:
-                p.country = gaz.leader_by_surname(p.parts[0], p.roles)
+            full = [p.name, *[a for a in p.aliases if len(a.split()) >= 2]]
+            p.country = (_country_from_name(p, original) or gaz.leader_country(full)
+                         or gaz.office_holder_country(full, named or set()))
+            if not p.country and len(p.parts) == 1:
+                # "Mr. Mulino": a lone surname is a known leader's when his country is in the story
+                p.country = gaz.leader_by_surname(p.parts[0], p.roles) if p.roles else None
+                if not p.country and (one := gaz.leader_by_surname(p.parts[0], None)) in (named or set()):
+                    p.country = one
     # a lone surname never anchored by a title and said once is too weak to report
     return [p for p in people if p.anchored or len(p.parts) >= 2 or len(p.mentions) >= 2]
 
@@ -418,9 +508,10 @@ def people_component(doc: Doc) -> Doc:
     mentions = find_mentions(doc, original)
     people = group(mentions, original)
     add_short_forms(people, doc_text(doc), original)
-    people = finish(people, original)
+    people = finish(people, original, named_countries(doc))
     pair = pair_countries(doc)
     counterparts(people, mentions, pair)
+    envoys(people, pair)
     home_officials(people, doc, pair)
     doc._.people = people
     return doc
