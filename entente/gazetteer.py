@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -41,6 +42,7 @@ class Gazetteer:
     leaders: dict[str, set[str]] = field(default_factory=dict)
     leader_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     office_holders: dict[str, set[str]] = field(default_factory=dict)
+    name_words: dict[str, Counter[str]] = field(default_factory=dict)
 
     def leader_by_surname(self, surname: str, roles: list[str] | None) -> str | None:
         """'President Putin': the country of the one office holder with that surname and title
@@ -54,7 +56,7 @@ class Gazetteer:
         """The country of a well-known office holder, when exactly one fits any of `names`."""
         found: set[str] = set()
         for n in names:
-            found |= self.leaders.get(key(n), set())
+            found |= self.leaders.get(name_key(n), set())
         found = {c for c in found if len(c) == 3 and c.isupper() and c in self.countries}
         return found.pop() if len(found) == 1 else None
 
@@ -64,9 +66,22 @@ class Gazetteer:
         alone, met in another story, is no proof."""
         found: set[str] = set()
         for n in names:
-            found |= self.office_holders.get(key(n), set())
+            found |= self.office_holders.get(name_key(n), set())
         found &= among
         return found.pop() if len(found) == 1 else None
+
+    def country_of_name_words(self, words: list[str], among: set[str]) -> str | None:
+        """The country a name's family or given name points to: of the office holders bearing it
+        (first or last word of their name), at least half hold one country, and it is one of
+        `among`, the countries the article names ('Hossain' in a Bangladesh-India story)."""
+        for w in words:
+            counts = self.name_words.get(key(w))
+            if not counts:
+                continue
+            best, n = counts.most_common(1)[0]
+            if best in among and n * 2 >= sum(counts.values()):
+                return best
+        return None
 
     @cached_property
     def country_by_name(self) -> dict[str, str]:
@@ -119,6 +134,19 @@ class Gazetteer:
         return frozenset(self.country_by_name) | frozenset(self.country_by_demonym) | frozenset(self.cities)
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    return {v: first for first, vs in json.loads(_data("name_variants.json")).items() if not first.startswith("_")
+            for v in vs}
+
+
+def name_key(name: str) -> str:
+    """A person's name as the office-holder lists are indexed: folded, with one spelling for the
+    given names that are romanised several ways ('Mohammed', 'Mohamed' -> 'muhammad')."""
+    variants = _variants()
+    return " ".join(variants.get(w, w) for w in key(name).split())
+
+
 def _data(name: str) -> str:
     return resources.files("entente.data").joinpath(name).read_text(encoding="utf-8")
 
@@ -155,11 +183,16 @@ def load() -> Gazetteer:
         # single words only as the listed name itself (mononyms such as "Sugiono"), never as aliases
         for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             if len(alias.split()) >= 2 or alias == row["name"]:
-                leaders.setdefault(key(alias), set()).add(row["country"])
+                leaders.setdefault(name_key(alias), set()).add(row["country"])
         surnames.setdefault(key(row["name"].split()[-1]), set()).add((row["country"], row["role"]))
     holders: dict[str, set[str]] = {}
+    name_words: dict[str, Counter[str]] = {}
     for row in _rows("office_holders.tsv"):
         for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
-            holders.setdefault(key(alias), set()).add(row["country"])
+            holders.setdefault(name_key(alias), set()).add(row["country"])
+        words = key(row["name"]).split()
+        for w in {words[0], words[-1]}:
+            name_words.setdefault(w, Counter())[row["country"]] += 1
     return Gazetteer(countries=countries, cities=cities, agencies=agencies, titles=titles, leaders=leaders,
-                     leader_surnames=surnames, agency_countries=agency_countries, office_holders=holders)
+                     leader_surnames=surnames, agency_countries=agency_countries, office_holders=holders,
+                     name_words=name_words)

@@ -26,7 +26,7 @@ DATA = ROOT / "entente" / "data"
 REFERENCE = ROOT.parent / "shared" / "reference" / "petrarch2"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 COMMON_WORDS = 25_000
-CODE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([<>]?\d{6})?(?:-(\d{6}))?\]")
+CODE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([<>]?(?:\d{8}|\d{6}))?(?:-(\d{8}|\d{6}))?\]")
 # words that open an alias spelled with its title ("PRESIDENT_VLADIMIR_PUTIN_"): not a name's spelling
 TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "COLONEL", "CHAIRMAN", "SECRETARY",
                "FOREIGN", "DEFENSE", "DEFENCE", "LEADER", "SHEIKH", "SHAIKH", "EMIR", "AMIR", "PRINCE", "SULTAN",
@@ -37,6 +37,8 @@ TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "CO
 def year(yymmdd: str | None) -> str:
     if not yymmdd:
         return ""
+    if len(yymmdd.lstrip("<>")) == 8:
+        return yymmdd.lstrip("<>")[:4]
     yy = int(yymmdd.lstrip("<>")[:2])
     return str(1900 + yy if yy > 30 else 2000 + yy)
 

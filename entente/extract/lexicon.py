@@ -109,8 +109,9 @@ def load() -> Lexicon:
     stop = _alt(sorted(name_stop))
     # Arabic names keep their article: "al-Burhan", "El-Sisi"
     # "McCully", "DeSantis": a second capital inside one name word
-    name_tok = (rf"(?!{stop}\b)(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|(?:al|el|ad|ash|as|at|ar|an|az|ul|ud)-[A-Z][a-z]+)"
-                r"(?:['-][A-Za-z]+)*")
+    # "Al -Sharaa" as some pages space it; a possessive "'s" ends the name ("Mugabe's Zanu-PF")
+    name_tok = (rf"(?!{stop}\b)(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|(?:al|el|ad|ash|as|at|ar|an|az|ul|ud)-[A-Z][a-z]+"
+                r"|(?:Al|El)[ ]-[A-Z][a-z]+)(?:-[A-Za-z]+|'(?!s\b)[A-Za-z]+)*")
     initials = r"(?:(?!(?:Dr|Mr|Ms|Mrs|St|Jr|Sr|Gen|Col|Lt|Mt|Rev|Sen|Gov|Rep|Amb)\.)[A-Z][a-z]?\.[ ]?){1,3}"
     particle = _alt(PARTICLES)
     regnal = r"(?:[ \t]+(?:II|III|IV|VI|VII|VIII|Jr\.?|Sr\.?)\b)?"

@@ -200,7 +200,7 @@ def _bound_title(doc: Doc, m: re.Match[str], ner: list[tuple[int, int]]) -> bool
 
 def _name_run(text: str) -> bool:
     """Whether `text` (what follows a name within spaCy's person span) only continues the name."""
-    return re.fullmatch(r"(?:[ \t]+[A-Z][\w'’-]*)+", text) is not None
+    return re.fullmatch(r"(?:[ \t]+-?[A-Z][\w'’-]*)+", text) is not None
 
 
 def _plausible_name(text: str) -> bool:
@@ -309,10 +309,20 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         if long_.index(short[0]) > lineage:
             return False
         return len(set(ka) & set(kb)) >= min(len(ka), len(kb)) and min(len(ka), len(kb)) >= 2
+    if len(ka) == len(kb) and _variants(ka, kb):
+        return True
     if ka[-1] == kb[-1]:
         ga, gb = ka[0].replace(" ", ""), kb[0].replace(" ", "")
         return ga[:1] == gb[:1] and (INITIAL.match(a[0]) is not None or INITIAL.match(b[0]) is not None)
     return False
+
+
+def _variants(ka: list[str], kb: list[str]) -> bool:
+    """'Ahmed al-Shara' and 'Ahmed al-Sharaa': the same words but one, spelt with a letter
+    doubled or not, in a name of at least two words."""
+    diff = [(a, b) for a, b in zip(ka, kb, strict=True) if a != b]
+    return (len(ka) >= 2 and len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4
+            and re.sub(r"(.)\1", r"\1", diff[0][0]) == re.sub(r"(.)\1", r"\1", diff[0][1]))
 
 
 @lru_cache(maxsize=1)
@@ -405,6 +415,18 @@ def named_countries(doc: Doc) -> set[str]:
     """Every country the article names, by name or adjective."""
     gaz = gazetteer.load()
     return {iso for ent in doc.ents if ent.label_ in ("GPE", "NORP") and (iso := gaz.country_of(ent.text))}
+
+
+def name_origins(people: list[Person], named: set[str]) -> None:
+    """A person the text gives no country takes the one their family name points to, among the
+    countries the article names: 'Alamgir Hossain' in a Bangladesh-India story is Bangladeshi."""
+    gaz = gazetteer.load()
+    for p in people:
+        if p.country:
+            continue
+        canon = [w for w in _canonical(p.parts) if len(key(w)) > 2 and key(w) not in LINEAGE]
+        if len(canon) >= 2:
+            p.country = gaz.country_of_name_words([canon[-1], canon[0]], named)
 
 
 def envoys(people: list[Person], pair: list[str]) -> None:
@@ -508,10 +530,12 @@ def people_component(doc: Doc) -> Doc:
     mentions = find_mentions(doc, original)
     people = group(mentions, original)
     add_short_forms(people, doc_text(doc), original)
-    people = finish(people, original, named_countries(doc))
+    named = named_countries(doc)
+    people = finish(people, original, named)
     pair = pair_countries(doc)
     counterparts(people, mentions, pair)
     envoys(people, pair)
+    name_origins(people, named)
     home_officials(people, doc, pair)
     doc._.people = people
     return doc
