@@ -11,7 +11,7 @@ from entente import gazetteer
     ("South Korean", "KOR"), ("DPRK", "PRK"), ("Côte d'Ivoire", "CIV"),
     # demonyms a state shares with its territories or a smaller namesake are the state's (issue 18)
     ("French", "FRA"), ("American", "USA"), ("Indian", "IND"), ("Norwegian", "NOR"), ("Chinese", "CHN"),
-    ("Dominican", "DOM"),
+    ("Dominican", "DOM"), ("Trinidad", "TTO"), ("Tajik", "TJK"), ("Māori", "NZL"),
 ])
 def test_country_names_demonyms_and_press_forms(text, iso3):  # type: ignore[no-untyped-def]
     assert gazetteer.load().country_of(text) == iso3
@@ -55,3 +55,25 @@ def test_no_name_nor_demonym_stands_for_two_countries():  # type: ignore[no-unty
                                         ("Suva", "FJI"), ("New Delhi", "IND"), ("Russian", None), ("Nowhere", None)])
 def test_the_country_a_place_is_or_lies_in(place, iso3):  # type: ignore[no-untyped-def]
     assert gazetteer.load().country_of_place(place) == iso3
+
+
+def test_romanised_given_names_share_one_key():  # type: ignore[no-untyped-def]
+    g = gazetteer.load()
+    assert gazetteer.name_key("Mohammed bin Zayed Al Nahyan") == gazetteer.name_key("Mohamed bin Zayed Al Nahyan")
+    assert g.leader_country(["Mohammed bin Zayed Al Nahyan"]) == "ARE"
+
+
+def test_office_holders_of_the_phoenix_lists_only_for_countries_the_article_names():  # type: ignore[no-untyped-def]
+    g = gazetteer.load()
+    assert g.office_holder_country(["Muammar Gaddafi"], {"LBY", "ZWE"}) == "LBY"
+    assert g.office_holder_country(["Muammar Gaddafi"], {"ZWE"}) is None
+
+
+@pytest.mark.parametrize("words,among,iso3", [
+    (["Hossain", "Rafiqul"], {"BGD", "IND"}, "BGD"),
+    (["Won", "Chung"], {"KOR", "JPN"}, "KOR"),  # a Korean family name written first
+    (["Johnson", "Kamina"], {"JAM", "GBR"}, None),  # a name many countries' office holders bear
+    (["Hossain", "Rafiqul"], {"NPL", "IND"}, None),
+])
+def test_a_name_points_to_a_country_only_among_the_articles(words, among, iso3):  # type: ignore[no-untyped-def]
+    assert gazetteer.load().country_of_name_words(words, among) == iso3

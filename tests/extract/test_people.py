@@ -143,3 +143,58 @@ def test_honorifics_between_title_and_name(nlp):  # type: ignore[no-untyped-def]
                                                                            "Minister of Foreign Affairs"]
     (meet,) = [e for e in rec.events if e.mode == "meet"]
     assert "Tamim bin Hamad Al-Thani" not in meet.actors + meet.targets  # "HE" is His Excellency, not "he"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # the country's possessive before a ministry whose name ends in a common word, then a comma
+    ("Ghana's minister of Foreign Affairs and Regional Integration, Ama Owusu, signed the memorandum with "
+     "Angola on Monday.", "Ama Owusu", "GHA"),
+    # a lower-case institution between the adjective and the title
+    ("Polish foreign ministry spokesman Pawel Wronski said the envoy had been summoned.", "Pawel Wronski", "POL"),
+    ("Among them is Barbados, whose foreign minister, Kerrie Symmonds, said the talks were useful.",
+     "Kerrie Symmonds", "BRB"),
+    ("Jamaica hosted the Prime Minister of Trinidad, Dr. the Hon. Keith Rowley, in Kingston.", "Keith Rowley", "TTO"),
+    # a title word inside a name is part of the name, and the country comes from the outer title
+    ("Iranian Foreign Minister Hossein Amir Abdollahian received his Turkish counterpart Hakan Fidan in Tehran. "
+     "In his press conference with his Turkish counterpart, Abdollahian said the talks were good.",
+     "Hossein Amir Abdollahian", "IRN"),
+    # an envoy to one of the story's two countries serves the other
+    ("Ethiopia has recalled its ambassador to Kenya, Meles Alem, over alleged interference. Kenya said "
+     "Ethiopia was wrong.", "Meles Alem", "ETH"),
+    # a family name office holders of one of the story's countries bear
+    ("Bangladesh summoned the Indian envoy on Sunday. Deputy High Commissioner Nural Islam and first "
+     "secretary Rafiqul Hossain went to India's foreign ministry in New Delhi.", "Rafiqul Hossain", "BGD"),
+    # an office holder of the Phoenix lists, in a story naming his country
+    ("Zimbabwe has expelled Libya's ambassador, who abandoned Col Muammar Gaddafi last week.", "Muammar Gaddafi",
+     "LBY"),
+])
+def test_country_from_the_title_phrase_and_from_knowledge(nlp, text, name, country):  # type: ignore[no-untyped-def]
+    people = _people(record_of(text, nlp))
+    assert people[name].country == country
+
+
+@pytest.mark.parametrize("text,not_people", [
+    ("The meeting was attended by ministers, Argentine Governors and Chilean Mayors.", {"Chilean Mayors"}),
+    ("Heads of the Commonwealth of Independent States met in Bishkek on Friday.", {"Commonwealth"}),
+    ("The Kyrgyz newspaper Vremya Bishkek published photographs of the shelling.", {"Vremya Bishkek"}),
+    ("Foreign Minister Naledi Pandor, from Mr Ramaphosa's ANC party, said the envoy must leave.",
+     {"Ramaphosa's ANC"}),
+    ("Somalia recalls ambassador to Kenya, expels Kenyan envoy\n\nMust read\n\nThe Somali government "
+     "recalled its envoy.", {"Must"}),
+    ("The VI Bolivia-Peru Binational Cabinet met in La Paz.", {"VI Bolivia-Peru Binational"}),
+    ("Turkey summoned the Iraqi envoy on Friday. (Reporting by Jane Roe and Omar el Amin; Editing by John Doe)",
+     {"Jane Roe", "Omar el Amin", "John Doe"}),
+])
+def test_common_words_things_and_credits_are_not_people(nlp, text, not_people):  # type: ignore[no-untyped-def]
+    assert not_people.isdisjoint(_people(record_of(text, nlp)))
+
+
+def test_full_names_with_initials_and_spelling_variants_are_one_person(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Minister of Foreign Affairs Professor Ernest J Bai signed seven memoranda in Nairobi. "
+                    "His Excellency Ahmed Al -Shara, President of the Syrian Arab Republic, called. "
+                    "President Ahmed Al -Sharaa thanked him. New Zealand Foreign Minister Murray McCully said "
+                    "nothing.", nlp)
+    people = _people(rec)
+    assert "Ernest J Bai" in people and "Murray McCully" in people
+    assert len([p for p in people if "Shara" in p]) == 1
+    assert "Ernest" not in people and "Murray" not in people and "Ahmed Al" not in people
