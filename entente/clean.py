@@ -278,6 +278,9 @@ def find_front_matter(text: str) -> FrontMatter:
     for i, (s, e) in enumerate(paragraphs(text)[:6]):
         line = text[s:e].strip()
         words = line.split()
+        # "... BISHKEK, Kyrgyzstan, October 13. President of": a hard-wrapped first line of the story
+        if re.search(r"\s(?:of|the|and|to|for|in|on|at|by|with|a|an|from)$", line):
+            break
         if len(words) > 16 or (SENTENCE_END.search(line) and not DATE_LINE.search(line)) or DATELINE_END.search(
                 line[:80]) and find_dateline(line) is not None and not DATE_LINE.search(line):
             break

@@ -372,6 +372,28 @@ def group(mentions: list[Mention], original: str) -> list[Person]:
     return people
 
 
+def expand_fragments(people: list[Person], text: str, original: str) -> None:
+    """A person known by one word ("Petro") whose full name the text also writes ("Guillermo Lasso
+    and Gustavo Petro said") takes that name, and its mention, when spaCy missed it."""
+    lex = load_lexicon()
+    gaz = gazetteer.load()
+    keys = {k for p in people if len(p.parts) >= 2 for k in p.keys}
+    for p in people:
+        if len(p.parts) != 1 or key(p.parts[0]) in keys:
+            continue
+        word = p.parts[0]
+        fuller = {m.group(1): m for m in re.finditer(rf"\b([A-Z][a-z]+)[ ]{re.escape(word)}\b", text)
+                  if m.group(1) not in lex.name_stop and key(m.group(1)) not in lex.common_words
+                  and key(m.group(1)) not in gaz.place_words}
+        if len(fuller) != 1:
+            continue
+        (given, m), = fuller.items()
+        p.parts = [given, word]
+        p.name = " ".join(_canonical(p.parts))
+        if not any(s <= m.start() < e for s, e in p.mentions):
+            _absorb(p, Mention(m.start(), m.end(), original[m.start():m.end()], [given, word]))
+
+
 def add_short_forms(people: list[Person], text: str, original: str) -> None:
     """Find the lone surnames ("Putin", "Trong", "Xi") that spaCy missed and add them as mentions."""
     lex = load_lexicon()
@@ -529,6 +551,7 @@ def people_component(doc: Doc) -> Doc:
     original = doc._.article.text if doc._.article is not None else doc_text(doc)
     mentions = find_mentions(doc, original)
     people = group(mentions, original)
+    expand_fragments(people, doc_text(doc), original)
     add_short_forms(people, doc_text(doc), original)
     named = named_countries(doc)
     people = finish(people, original, named)

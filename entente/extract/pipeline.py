@@ -52,11 +52,21 @@ def shared_nlp(model: str) -> Language:
     return build_nlp(get_settings().model_copy(update={"spacy_model": model}))
 
 
+# A line that a hard-wrapped page breaks mid-phrase ("President of\nKyrgyzstan Sadyr Japarov"):
+# it ends in a word that never ends a sentence or heading, and the next line goes on with a word.
+SOFT_WRAP = re.compile(r"(?<=[ \t])(?:of|the|and|to|for|in|on|at|by|with|a|an|from|as|that|its|their|his|her)"
+                       r"(?P<nl>\n)(?=[A-Za-z])|,(?P<nl2>\n)(?=[a-z])")
+
+
 def make_doc(nlp: Language, article: CleanArticle) -> Doc:
-    """The Doc to run: accents folded and excluded blocks blanked, offsets unchanged."""
+    """The Doc to run: accents folded, excluded blocks blanked and lines broken mid-phrase
+    joined, offsets unchanged."""
     text = fold_preserving(article.text)
     for start, end in article.excluded:
         text = text[:start] + NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+    for m in SOFT_WRAP.finditer(text):
+        at = m.start("nl") if m.group("nl") else m.start("nl2")
+        text = text[:at] + " " + text[at + 1:]
     doc = nlp.make_doc(text)
     doc._.article = article
     return doc

@@ -198,3 +198,17 @@ def test_full_names_with_initials_and_spelling_variants_are_one_person(nlp):  # 
     assert "Ernest J Bai" in people and "Murray McCully" in people
     assert len([p for p in people if "Shara" in p]) == 1
     assert "Ernest" not in people and "Murray" not in people and "Ahmed Al" not in people
+
+
+def test_a_lone_surname_takes_the_full_name_the_text_writes(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("At the end of the summit, Daniel Noboa and Gustavo Petro said progress had been made. "
+                    "Noboa and Petro agreed to meet again.", nlp)
+    people = _people(rec)
+    assert "Gustavo Petro" in people and "Petro" not in people
+
+
+def test_a_title_and_name_broken_across_a_wrapped_line(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("(MENAFN- Trend News Agency) BISHKEK, Kyrgyzstan, October 13. President of\n"
+                    "Kyrgyzstan Sadyr Japarov and President of Tajikistan Emomali Rahmon\n"
+                    "discussed the delimitation of the border, Trend reports.", nlp)
+    assert _people(rec)["Sadyr Japarov"].country == "KGZ"
