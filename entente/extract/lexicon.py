@@ -126,7 +126,7 @@ def load() -> Lexicon:
     retired = r"(?:\((?:Rt'?d|Retd?|ret)\.?\)[ \t]+)?"
     # honorifics may pile up: "Dr. the Hon. Keith Rowley"; a title and its name share a line
     anchor = re.compile(
-        rf"(?:\b(?:his|her|their|the){SP})?\b{adj_grp}(?:{title}|\b(?P<ref>{ref}))[ \t]*(?P<comma>,)?[ \t]*"
+        rf"(?:\b(?P<poss>his|her|their|the){SP})?\b{adj_grp}(?:{title}|\b(?P<ref>{ref}))[ \t]*(?P<comma>,)?[ \t]*"
         rf"(?:(?P<rank>{rank}){SP}{retired})?(?:{hon}{SP}(?:the{SP})?){{0,3}}{name}\b"
     )
     honorific_anchor = re.compile(rf"\b(?:(?P<rank>{rank})|{hon}){SP}{name}\b")

@@ -37,6 +37,7 @@ class Mention:
     country: str | None = None
     anchored: bool = False
     counterpart_of: tuple[int, int] | None = None  # the mention this one is the counterpart of
+    his: bool = False  # "his Prime Minister X": an office held under the person last named
 
 
 @dataclass
@@ -143,7 +144,8 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
         else:
             counterpart_of = None
         found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, country, True,
-                             counterpart_of))
+                             counterpart_of, his=(m.group("poss") or "").lower() in ("his", "her")
+                             and not m.group("ref") and not m.group("adj")))
         if re.search(r"s\b", title.split(" of ")[0]) and (co := lex.coordinated.match(text[e:e + 120])):
             # "Foreign Ministers X of Chile and Y of Peru": the plural title covers both names
             cs, ce = e + co.start("name"), e + co.end("name")
@@ -439,6 +441,20 @@ def named_countries(doc: Doc) -> set[str]:
     return {iso for ent in doc.ents if ent.label_ in ("GPE", "NORP") and (iso := gaz.country_of(ent.text))}
 
 
+def their_officials(people: list[Person], mentions: list[Mention]) -> None:
+    """'flanked by his Prime Minister X', 'Putin and his defence minister Y': an office someone's
+    own ("his", "her") is held in the country of the person last named before it, within the
+    paragraph."""
+    owner = {span: p for p in people for span in p.mentions}
+    for m in mentions:
+        p = owner.get((m.start, m.end))
+        if not m.his or p is None or p.country:
+            continue
+        before = [(s, q) for q in people if q is not p and q.country for s, _ in q.mentions if m.start - 400 < s < m.start]
+        if before:
+            p.country = max(before, key=lambda sq: sq[0])[1].country
+
+
 def name_origins(people: list[Person], named: set[str]) -> None:
     """A person the text gives no country takes the one their family name points to, among the
     countries the article names: 'Alamgir Hossain' in a Bangladesh-India story is Bangladeshi."""
@@ -558,6 +574,7 @@ def people_component(doc: Doc) -> Doc:
     pair = pair_countries(doc)
     counterparts(people, mentions, pair)
     envoys(people, pair)
+    their_officials(people, mentions)
     name_origins(people, named)
     home_officials(people, doc, pair)
     doc._.people = people

@@ -212,3 +212,9 @@ def test_a_title_and_name_broken_across_a_wrapped_line(nlp):  # type: ignore[no-
                     "Kyrgyzstan Sadyr Japarov and President of Tajikistan Emomali Rahmon\n"
                     "discussed the delimitation of the border, Trend reports.", nlp)
     assert _people(rec)["Sadyr Japarov"].country == "KGZ"
+
+
+def test_an_office_someone_calls_his_is_held_in_his_country(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("In a live address, President of Guyana Dr Irfaan Ali, flanked by his Prime Minister, Brigadier "
+                    "(Rt'd) Mark Phillips, warned Venezuela.", nlp)
+    assert _people(rec)["Mark Phillips"].country == "GUY"
