@@ -441,6 +441,24 @@ def named_countries(doc: Doc) -> set[str]:
     return {iso for ent in doc.ents if ent.label_ in ("GPE", "NORP") and (iso := gaz.country_of(ent.text))}
 
 
+def lineages(people: list[Person]) -> None:
+    """'Crown Prince Al Hussein bin Abdullah II' in a story naming King Abdullah II: a son named
+    after his father (bin, ibn, bint) is of his father's country."""
+    for p in people:
+        if p.country:
+            continue
+        keys = [key(w) for w in p.parts]
+        at = next((i for i, w in enumerate(keys) if w in LINEAGE), None)
+        if at is None or at + 1 >= len(keys):
+            continue
+        father = keys[at + 1:]
+        for q in people:
+            qk = [key(w) for w in _canonical(q.parts)]
+            if q is not p and q.country and len(qk) <= len(father) and father[:len(qk)] == qk and len(qk) >= 2:
+                p.country = q.country
+                break
+
+
 def their_officials(people: list[Person], mentions: list[Mention]) -> None:
     """'flanked by his Prime Minister X', 'Putin and his defence minister Y': an office someone's
     own ("his", "her") is held in the country of the person last named before it, within the
@@ -575,6 +593,7 @@ def people_component(doc: Doc) -> Doc:
     counterparts(people, mentions, pair)
     envoys(people, pair)
     their_officials(people, mentions)
+    lineages(people)
     name_origins(people, named)
     home_officials(people, doc, pair)
     doc._.people = people

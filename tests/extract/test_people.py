@@ -218,3 +218,9 @@ def test_an_office_someone_calls_his_is_held_in_his_country(nlp):  # type: ignor
     rec = record_of("In a live address, President of Guyana Dr Irfaan Ali, flanked by his Prime Minister, Brigadier "
                     "(Rt'd) Mark Phillips, warned Venezuela.", nlp)
     assert _people(rec)["Mark Phillips"].country == "GUY"
+
+
+def test_a_son_named_after_his_father_is_of_his_fathers_country(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Riyadh, Jan 12, SPA -- Crown Prince Mohammed bin Salman received King Abdullah II of Jordan. "
+                    "King Abdullah II was accompanied by Crown Prince Al Hussein bin Abdullah II.", nlp)
+    assert _people(rec)["Al Hussein bin Abdullah II"].country == "JOR"
