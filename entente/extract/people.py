@@ -4,6 +4,12 @@ Mentions come from two sources: spaCy's PERSON entities, and names anchored by a
 honorific ("Russian Minister of Internal Affairs General Kolokoltsev Vladimir Alexandrovich").
 Mentions are then grouped into people within the article, short forms ("Trong", "Mr Modi")
 joining the full name they abbreviate.
+
+A person's country comes first from the title phrase bound to the name ("Ghana's Foreign
+Minister X", "X, Minister of Foreign Affairs of Chile"), then from what the story says of the
+office (a counterpart, an envoy to the other country, "his Prime Minister", a father's name),
+then from the office-holder lists (leaders.tsv; Phoenix's, for countries the article names) and
+the names office holders of those countries bear; the outlet's own country comes last.
 """
 
 from __future__ import annotations
@@ -461,8 +467,8 @@ def lineages(people: list[Person]) -> None:
 
 def their_officials(people: list[Person], mentions: list[Mention]) -> None:
     """'flanked by his Prime Minister X', 'Putin and his defence minister Y': an office someone's
-    own ("his", "her") is held in the country of the person last named before it, within the
-    paragraph."""
+    own ("his", "her") is held in the country of the person last named before it, at most 400
+    characters back."""
     owner = {span: p for p in people for span in p.mentions}
     for m in mentions:
         p = owner.get((m.start, m.end))
