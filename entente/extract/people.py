@@ -6,10 +6,11 @@ Mentions are then grouped into people within the article, short forms ("Trong", 
 joining the full name they abbreviate.
 
 A person's country comes first from the title phrase bound to the name ("Ghana's Foreign
-Minister X", "X, Minister of Foreign Affairs of Chile"), then from what the story says of the
+Minister X", "X, Minister of Foreign Affairs of Chile"), then from the office-holder lists
+(leaders.tsv; Phoenix's, for countries the article names), then from what the story says of the
 office (a counterpart, an envoy to the other country, "his Prime Minister", a father's name),
-then from the office-holder lists (leaders.tsv; Phoenix's, for countries the article names) and
-the names office holders of those countries bear; the outlet's own country comes last.
+then from the names office holders of the article's countries bear; the outlet's own country
+comes last.
 """
 
 from __future__ import annotations
