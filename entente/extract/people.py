@@ -150,9 +150,11 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
             counterpart_of: tuple[int, int] | None = (found[-1].start, found[-1].end)
         else:
             counterpart_of = None
+        his = (m.group("poss") or "").lower() in ("his", "her") and not m.group("ref") and not m.group("adj")
+        # "his Prime Minister X and Chief of Defence Staff Y": the possessive covers both offices
+        his = his or bool(found and found[-1].his and re.fullmatch(r"\s*,?\s*and\s+", text[found[-1].end:m.start()]))
         found.append(Mention(s, e, original[s:e], name_parts(original[s:e]), roles, country, True,
-                             counterpart_of, his=(m.group("poss") or "").lower() in ("his", "her")
-                             and not m.group("ref") and not m.group("adj")))
+                             counterpart_of, his=his))
         if re.search(r"s\b", title.split(" of ")[0]) and (co := lex.coordinated.match(text[e:e + 120])):
             # "Foreign Ministers X of Chile and Y of Peru": the plural title covers both names
             cs, ce = e + co.start("name"), e + co.end("name")
@@ -492,6 +494,29 @@ def name_origins(people: list[Person], named: set[str]) -> None:
             p.country = gaz.country_of_name_words([canon[-1], canon[0]], named)
 
 
+def unnamed_counterparts(people: list[Person], doc: Doc, pair: list[str]) -> None:
+    """'X held talks with his Peruvian counterpart', 'X signed with his counterpart, the Minister
+    of Foreign Affairs in Kenya': in a two-country story, X is of the country the counterpart is not."""
+    if len(pair) != 2:
+        return
+    gaz = gazetteer.load()
+    text = doc_text(doc)
+    for p in people:
+        if p.country:
+            continue
+        for s, e in p.mentions:
+            sent = doc.char_span(s, e, alignment_mode="expand")
+            end = sent.sent.end_char if sent is not None else e + 200
+            after = text[e:min(end, e + 250)]
+            m = re.search(r"\b(?:his|her)\s+(?:(?P<adj>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+)?counterparts?\b"
+                          r"(?:,?\s+the\s+[^,.;]{0,60}\b(?:of|in|from)\s+(?P<of>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?",
+                          after)
+            other = m and (gaz.country_of(m.group("adj") or "") or gaz.country_of_place(m.group("of") or ""))
+            if other in pair:
+                p.country = pair[1 - pair.index(other)]
+                break
+
+
 def envoys(people: list[Person], pair: list[str]) -> None:
     """'its ambassador to Kenya, X' in a Somalia-Kenya story: an envoy to one of the two
     countries serves the other."""
@@ -598,6 +623,7 @@ def people_component(doc: Doc) -> Doc:
     people = finish(people, original, named)
     pair = pair_countries(doc)
     counterparts(people, mentions, pair)
+    unnamed_counterparts(people, doc, pair)
     envoys(people, pair)
     their_officials(people, mentions)
     lineages(people)

@@ -224,3 +224,14 @@ def test_a_son_named_after_his_father_is_of_his_fathers_country(nlp):  # type: i
     rec = record_of("Riyadh, Jan 12, SPA -- Crown Prince Mohammed bin Salman received King Abdullah II of Jordan. "
                     "King Abdullah II was accompanied by Crown Prince Al Hussein bin Abdullah II.", nlp)
     assert _people(rec)["Al Hussein bin Abdullah II"].country == "JOR"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Nairobi, Kenya, 30 May 2022 - Minister of Foreign Affairs, Professor Ernest J Bai, signed seven memoranda "
+     "with his counterpart, the Minister of Foreign Affairs in Kenya. Sierra Leone and Kenya agreed to more.",
+     "Ernest J Bai", "SLE"),
+    ("In an address, President of Guyana Dr Irfaan Ali, flanked by his Prime Minister, Mark Phillips and Chief "
+     "of Defence Staff, Brigadier Omar Khan, warned Venezuela.", "Omar Khan", "GUY"),
+])
+def test_an_office_the_story_relates_to_another_gives_the_country(nlp, text, name, country):  # type: ignore[no-untyped-def]
+    assert _people(record_of(text, nlp))[name].country == country
