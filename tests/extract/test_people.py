@@ -228,7 +228,8 @@ def test_a_son_named_after_his_father_is_of_his_fathers_country(nlp):  # type: i
 
 @pytest.mark.parametrize("text,name,country", [
     ("Nairobi, Kenya, 30 May 2022 - Minister of Foreign Affairs, Professor Ernest J Bai, signed seven memoranda "
-     "with his counterpart, the Minister of Foreign Affairs in Kenya. Sierra Leone and Kenya agreed to more.",
+     "with his counterpart, the Minister of Foreign Affairs in Kenya. The signing took place in the presence of "
+     "the President of the Republic of Sierra Leone, who is on a state visit to the East African nation.",
      "Ernest J Bai", "SLE"),
     ("In an address, President of Guyana Dr Irfaan Ali, flanked by his Prime Minister, Mark Phillips and Chief "
      "of Defence Staff, Brigadier Omar Khan, warned Venezuela.", "Omar Khan", "GUY"),
