@@ -32,6 +32,8 @@ PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ievich|ich|ovna|evna|ichna|inich
 VIETNAMESE_LETTERS = set("ăắằẳẵặơớờởỡợưứừửữựạảấầẩẫậẹẻẽếềểễệỉịọỏốồổỗộụủỳỵỷỹĂƠƯ")  # not đ: Serbian too
 LINEAGE = {"bin", "ibn", "bint", "ben", "ould", "binti"}
 INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+# a capital inside a word that no name prefix explains ("CostaPool", but "McCully", "DeSantis")
+GLUED = re.compile(r"\b(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?=[A-Z][a-z])")
 
 
 @dataclass
@@ -177,6 +179,9 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
         # "Mugabe's Zanu-PF": the owner is the person, what follows is his
         if owner := re.match(r"[^']+?(?='s\s)", text[s:e]):
             e = s + owner.end()
+        # "António CostaPool Moncloa": a caption's credit glued to the name
+        if glued := GLUED.search(text[s:e]):
+            e = s + glued.end()
         if e <= s or any(f.start < e and s < f.end for f in found):
             continue
         if not _plausible_ner_person(doc, s, e):

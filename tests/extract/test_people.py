@@ -182,6 +182,9 @@ def test_country_from_the_title_phrase_and_from_knowledge(nlp, text, name, count
     ("Somalia recalls ambassador to Kenya, expels Kenyan envoy\n\nMust read\n\nThe Somali government "
      "recalled its envoy.", {"Must"}),
     ("The VI Bolivia-Peru Binational Cabinet met in La Paz.", {"VI Bolivia-Peru Binational"}),
+    ("Spanish Prime Minister Pedro Sanchez met Portuguese Prime Minister Luis Montenegro in Madrid.\n"
+     "Pedro Sanchez, Luis MontenegroPool Moncloa / Jane RoeSpain and Portugal will build three railway "
+     "corridors.", {"Luis MontenegroPool"}),
     ("Turkey summoned the Iraqi envoy on Friday. (Reporting by Jane Roe and Omar el Amin; Editing by John Doe)",
      {"Jane Roe", "Omar el Amin", "John Doe"}),
 ])
