@@ -120,9 +120,10 @@ def load() -> Lexicon:
             rf"{SP}{name_tok}){{0,4}}{regnal})")
     ref = r"(?i:counterpart|colleague|host|guest|leader|official|visitor|side)"
     # "Philippine Coast Guard spokesperson X", "Ukrainian foreign ministry spokesman X": up to three
-    # words of an institution between; "Jamaica, whose foreign minister, X"
+    # words of an institution between; "Jamaica, whose foreign minister, X"; "the Iranian side by X"
     institution = rf"(?:[A-Z][\w'-]*|(?i:{_alt([w.lower() for w in org_words])})\b)"
-    adj_grp = rf"(?:(?P<adj>{adj})(?:'s|,{SP}whose)?{SP}(?:{institution}{SP}){{0,3}}?)?"
+    side = rf"{SP}side(?:{SP}(?:was|were){SP}represented)?{SP}by"
+    adj_grp = rf"(?:(?P<adj>{adj})(?:'s|,{SP}whose|{side})?{SP}(?:{institution}{SP}){{0,3}}?)?"
     retired = r"(?:\((?:Rt'?d|Retd?|ret)\.?\)[ \t]+)?"
     # honorifics may pile up: "Dr. the Hon. Keith Rowley"; a title and its name share a line
     anchor = re.compile(

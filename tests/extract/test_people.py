@@ -158,6 +158,8 @@ def test_honorifics_between_title_and_name(nlp):  # type: ignore[no-untyped-def]
     ("Iranian Foreign Minister Hossein Amir Abdollahian received his Turkish counterpart Hakan Fidan in Tehran. "
      "In his press conference with his Turkish counterpart, Abdollahian said the talks were good.",
      "Hossein Amir Abdollahian", "IRN"),
+    ("Talks were led on the Omani side by HE Minister of State Khalifa Al Harthy, and on the Iranian side by HE "
+     "Minister of Foreign Affairs Dr. Seyed Abbas Araghchi.", "Seyed Abbas Araghchi", "IRN"),
     # an envoy to one of the story's two countries serves the other
     ("Ethiopia has recalled its ambassador to Kenya, Meles Alem, over alleged interference. Kenya said "
      "Ethiopia was wrong.", "Meles Alem", "ETH"),
