@@ -334,11 +334,22 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def _variants(ka: list[str], kb: list[str]) -> bool:
-    """'Ahmed al-Shara' and 'Ahmed al-Sharaa': the same words but one, spelt with a letter
-    doubled or not, in a name of at least two words."""
+    """'Ahmed al-Shara' and 'Ahmed al-Sharaa': the same words but one, spelt two ways, in a name
+    of at least two words."""
     diff = [(a, b) for a, b in zip(ka, kb, strict=True) if a != b]
-    return (len(ka) >= 2 and len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4
-            and re.sub(r"(.)\1", r"\1", diff[0][0]) == re.sub(r"(.)\1", r"\1", diff[0][1]))
+    return len(ka) >= 2 and len(diff) == 1 and _near(*diff[0])
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one name word: a letter doubled or not ('Shara', 'Sharaa'), or, in words
+    of six letters or more, one letter more or less ('Cleverly', 'Cleverley')."""
+    if a == b or min(len(a), len(b)) < 4:
+        return a == b
+    if re.sub(r"(.)\1", r"\1", a) == re.sub(r"(.)\1", r"\1", b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (len(short) >= 6 and len(long_) == len(short) + 1
+            and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))))
 
 
 @lru_cache(maxsize=1)
@@ -374,6 +385,9 @@ def group(mentions: list[Mention], original: str) -> list[Person]:
     for m in short:
         k = key(m.parts[0])
         candidates = [p for p in people if k in p.keys and _compatible_ranks(m.roles, p.roles)]
+        # "James Cleverley" then "Cleverly": a page that spells a surname two ways
+        candidates = candidates or [p for p in people if any(_near(k, pk) for pk in p.keys)
+                                    and _compatible_ranks(m.roles, p.roles)]
         if candidates:
             before = [p for p in candidates if any(s < m.start for s, _ in p.mentions)]
             target = max(before or candidates, key=lambda p: max(s for s, _ in p.mentions))
@@ -591,8 +605,9 @@ def finish(people: list[Person], original: str, named: set[str] | None = None) -
                 p.country = gaz.leader_by_surname(p.parts[0], p.roles) if p.roles else None
                 if not p.country and (one := gaz.leader_by_surname(p.parts[0], None)) in (named or set()):
                     p.country = one
-    # a lone surname never anchored by a title and said once is too weak to report
-    return [p for p in people if p.anchored or len(p.parts) >= 2 or len(p.mentions) >= 2]
+    # a lone surname never anchored by a title and said once is too weak to report, unless it is
+    # a known office holder's of a country the story names ("Maduro")
+    return [p for p in people if p.anchored or len(p.parts) >= 2 or len(p.mentions) >= 2 or p.country]
 
 
 def _absorb(p: Person, m: Mention) -> None:

@@ -241,3 +241,14 @@ def test_a_son_named_after_his_father_is_of_his_fathers_country(nlp):  # type: i
 ])
 def test_an_office_the_story_relates_to_another_gives_the_country(nlp, text, name, country):  # type: ignore[no-untyped-def]
     assert _people(record_of(text, nlp))[name].country == country
+
+
+def test_a_surname_spelt_two_ways_is_one_person(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("The forum was held in Kingston in the presence of the British Foreign Secretary, James "
+                    "Cleverley. For his part, Cleverly called for closer ties with the Caribbean.", nlp)
+    assert [p.name for p in rec.entities if p.type == "PERSON"] == ["James Cleverley"]
+
+
+def test_a_known_leader_named_once_by_surname_is_reported(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Peru and Venezuela broke off relations after Maduro was declared the winner.", nlp)
+    assert _people(rec)["Maduro"].country == "VEN"
