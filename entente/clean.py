@@ -226,18 +226,21 @@ def find_credits(text: str) -> list[tuple[int, int]]:
 
     A whole paragraph goes when it is a credit line, a byline, an author's box (with the lines
     that only repeat the author's name) or a picture caption, short and ending in its credit;
-    inside a paragraph of several sentences only the credit goes: a bracketed one, or a picture credit to the
-    paragraph's end.
+    inside a paragraph of several sentences only the credit goes: a bracketed one, or a picture
+    credit to the paragraph's end.
     """
     found: list[tuple[int, int]] = []
     paras = paragraphs(text)
     authors: set[str] = set()
-    for s, e in paras:
+    for i, (s, e) in enumerate(paras):
         para = text[s:e]
         if CREDITS.match(para) or FOOTER.search(para) or BYLINE_LINE.match(para):
             found.append((s, e))
             continue
-        if bio := AUTHOR_BIO.match(para):
+        # an author's box repeats the name on a line of its own; "X is an American journalist"
+        # alone may be the story of a journalist
+        bio = AUTHOR_BIO.match(para)
+        if bio and i > 0 and text[paras[i - 1][0]:paras[i - 1][1]].strip() == bio.group("name"):
             authors.add(bio.group("name"))
             found.append((s, e))
             continue

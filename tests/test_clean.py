@@ -135,3 +135,9 @@ def test_credits_bylines_and_captions_are_excluded(text, credit, kept):  # type:
 def test_a_photo_in_prose_is_not_a_credit():  # type: ignore[no-untyped-def]
     assert "photo by" not in _excluded("Lima, May 3 (EFE) - A photo by the ministry showed the two ministers "
                                        "signing the agreement on Tuesday in Lima.")
+
+
+def test_a_story_about_a_journalist_is_no_authors_box():  # type: ignore[no-untyped-def]
+    text = ("Russia jails US reporter\n\nJane Roe is an American journalist who was detained in Yekaterinburg in "
+            "March.\n\nThe United States called the verdict a sham.")
+    assert "Jane Roe" not in _excluded(text)
