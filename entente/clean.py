@@ -40,8 +40,8 @@ INLINE_CREDITS = re.compile(
     r"|\b(?:photo|photograph|picture|image)s?\s+(?:by|courtesy\s+of)\b))[^()]*\)", re.I)
 # A picture credit: "File photo: X/REUTERS", "Photo: X/NurPhoto", "Photo source: www.x.ro", "Credit: AFP"
 PHOTO_CREDIT = re.compile(
-    r"(?<![\w-])(?:(?:File\s+)?(?:Photo|Photos|Photograph|Picture|Image)(?:\s+(?:source|credit)s?)?|Credits?)"
-    r"\s*:\s*\S|(?-i:\b(?:Photo|Photograph|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z])", re.I)
+    r"(?<![\w-])(?:(?:File\s+)?(?:Photo|Photos|Photograph|Picture|Image)(?:\s+(?:source|credit)s?)?|(?-i:Credits?))"
+    r"\s*:\s*(?:(?-i:[A-Z])|www\.|@)|(?-i:\b(?:Photo|Photograph|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z])", re.I)
 CAPTION_WORDS = 40
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]+){0,3}"
 # A caption's closing credit without a label: "... on Monday. Jane Doe/NurPhoto via Getty Images"
