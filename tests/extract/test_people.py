@@ -151,6 +151,9 @@ def test_honorifics_between_title_and_name(nlp):  # type: ignore[no-untyped-def]
      "Angola on Monday.", "Ama Owusu", "GHA"),
     # a lower-case institution between the adjective and the title
     ("Polish foreign ministry spokesman Pawel Wronski said the envoy had been summoned.", "Pawel Wronski", "POL"),
+    ("Congolese government spokesman Jean Mbala said troops had crossed from Rwanda.", "Jean Mbala", "COD"),
+    ("Dhaka summoned the Indian High Commissioner Arun Varma on Sunday.", "Arun Varma", "IND"),
+    ("Tajik border guards said Kyrgyz Deputy Prime Minister Asan Ormonov had called.", "Asan Ormonov", "KGZ"),
     ("Among them is Barbados, whose foreign minister, Kerrie Symmonds, said the talks were useful.",
      "Kerrie Symmonds", "BRB"),
     ("Jamaica hosted the Prime Minister of Trinidad, Dr. the Hon. Keith Rowley, in Kingston.", "Keith Rowley", "TTO"),
