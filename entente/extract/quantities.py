@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from entente import gazetteer
 from entente.extract.component import component
@@ -17,7 +17,11 @@ from entente.extract.doctext import doc_text
 from entente.extract.time import TimeExpr
 from entente.records import Evidence, Fact
 
-NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# subjects that name who acts, not what is measured: 'The two countries had a trade volume of ...'
+ACTORS = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"})
+ACTOR_NOUNS = frozenset({"country", "nation", "side", "government", "state", "they", "both", "ministry", "leader"})
+LEVEL_PREPS = frozenset({"to", "from", "at", "of", "worth", "reach", "than"})
 
 
 @dataclass(frozen=True)
@@ -28,32 +32,77 @@ class Units:
     percent: re.Pattern[str]
     count: re.Pattern[str]
     qualifier: re.Pattern[str]
+    counted: frozenset[str]
+    count_class: dict[str, str]
+    rise: frozenset[str]
+    fall: frozenset[str]
+    acts: frozenset[str]
+    baseline: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def _words(data: dict) -> str:
+    """A number written in words: 'eight', 'twenty-five', 'a hundred', 'nine thousand six hundred',
+    and the mixed 'nine thousand 600'; never the start of a compound ('two-way', 'three-decade')."""
+    small = _alt(list(data["number_words"]))
+    mult = _alt(list(data["number_multipliers"]))
+    word = rf"(?:{small}|{mult})"
+    sep = r"(?:-|[^\S\n]+|(?<=hundred)[^\S\n]+and[^\S\n]+)"
+    tail = r"(?:(?:(?<=hundred)|(?<=thousand))[^\S\n]+\d{1,3}(?![\d%]|[.,]\d))?"
+    return rf"(?i:\b(?:a[^\S\n]+{mult}|{small})(?:{sep}{word})*\b(?![\w-]){tail})"
+
+
 @lru_cache(maxsize=1)
 def units() -> Units:
     data = json.loads(resources.files("entente.data").joinpath("units.json").read_text(encoding="utf-8"))
-    scale = rf"(?:\s?(?P<scale>{_alt(list(data['scales']))})\b)?"
+    num = rf"(?P<num>{DIGITS}|{_words(data)})"
+    digits = rf"(?P<num>{DIGITS})"
+    scale = rf"(?:[\s-]?(?P<scale>{_alt(list(data['scales']))})\b)?"
     prefix = _alt(list(data["currency_prefix"]))
     suffix = _alt(list(data["currency_suffix"]))
+    counted = frozenset(w for words in data["counted"].values() for w in words)
     return Units(
         data=data,
-        money_prefix=re.compile(rf"(?P<cur>{prefix})\s?{NUM}{scale}"),
-        money_suffix=re.compile(rf"(?<![\w$€£¥.]){NUM}{scale}\s(?:of\s)?(?P<cur>{suffix})\b"),
-        percent=re.compile(rf"(?<![\w.]){NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b)"),
-        count=re.compile(rf"(?<![\w$€£¥.,/-]){NUM}(?:\s(?P<scale>million|billion|thousand)\b)?(?![\d%A-Za-z]|\.\d|,\d|-\d)"),
+        money_prefix=re.compile(rf"(?P<cur>{prefix})\s?{digits}{scale}"),
+        money_suffix=re.compile(rf"(?<![\w$€£¥.]){num}{scale}[\s-](?:of\s)?(?P<cur>{suffix})\b"),
+        percent=re.compile(rf"(?<![\w.]){num}\s?(?:%|per\s?cent\b|percent\b|pct\b)"),
+        count=re.compile(rf"(?<![\w$€£¥.,/-]){num}(?:\s(?P<scale>million|billion|thousand)\b)?"
+                         rf"(?![\d%A-Za-z]|\.\d|,\d|-\d)"),
         qualifier=re.compile(rf"\b(?P<q>{_alt(list(data['qualifiers']))})\s+(?:US\s?)?$", re.I),
+        counted=counted,
+        count_class={w: cls for cls, words in data["count_classes"].items() for w in words},
+        rise=frozenset(data["rise"]),
+        fall=frozenset(data["fall"]),
+        acts=frozenset(data["acts"]),
+        baseline=re.compile(rf"\b{_alt(data['baseline'])}\s+(?:[\w-]+\s+){{0,4}}$", re.I),
     )
 
 
-def _value(num: str, scale: str | None) -> float:
-    v = float(num.replace(",", ""))
+def number_value(num: str, scale: str | None = None) -> float:
+    """The value of a number as written: '4.4' with scale 'billion', '2,800', 'nine thousand 600'."""
+    data = units().data
+    if num[0].isdigit():
+        v = float(num.replace(",", ""))
+    else:
+        total, current = 0.0, 0.0
+        for w in re.findall(r"[a-z]+|\d+", num.lower()):
+            if w.isdigit():
+                current += int(w)
+            elif w == "a":
+                current = 1
+            elif w in data["number_words"]:
+                current += data["number_words"][w]
+            elif w in ("hundred", "dozen"):
+                current = (current or 1) * data["number_multipliers"][w]
+            elif w in data["number_multipliers"]:
+                total += (current or 1) * data["number_multipliers"][w]
+                current = 0
+        v = total + current
     if scale:
-        v *= units().data["scales"].get(scale.lower(), 1)
+        v *= data["scales"].get(scale.lower(), 1)
     return v
 
 
@@ -82,35 +131,220 @@ def evidence(doc: Doc, sent: Span) -> Evidence:
     return Evidence(text=original[s:e], start=s, end=e)
 
 
-def _about(doc: Doc, start: int, end: int, unit: str) -> str | None:
-    """What the number measures: its noun for counts, the clause subject for money and rates."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    if unit == "count":
-        nxt = doc[span.end:span.end + 6]
-        words = []
-        for t in nxt:
-            if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text == "-" or t.tag_ == "HYPH":
-                words.append(t.text_with_ws)
-            else:
-                break
-        return "".join(words).strip() or None
-    tok = span.root
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in ("VERB", "AUX"):
-            subj = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
-                st = subj[0]
-                sub = doc[st.left_edge.i:st.i + 1]
-                if st.pos_ != "PRON":
-                    return sub.text
+def _is_number(t: Token) -> bool:
+    return t.like_num or t.lower_ in units().data["number_words"]
+
+
+def _counted_noun(doc: Doc, span: Span) -> tuple[list[Token], Token] | None:
+    """The noun a number counts and the words between them: the first plural noun or people's
+    name in the next few words ('eight PKK militants'), across a coordination ('five Kyrgyz and
+    three Tajik border guards': guards); None before a unit of time or measure, or none at all."""
+    not_counts = set(units().data["not_counts"])
+    mods: list[Token] = []
+    i, stop = span.end, min(len(doc), span.end + 4)
+    prev = [t for t in doc[span.sent.start:span.start] if t.lower_ not in units().data["qualifiers"]]
+    if prev and prev[-1].lower_ in ("from", "to", "than", "with") and (
+            span.end == len(doc) or doc[span.end].pos_ in ("ADP", "PUNCT", "CCONJ")):
+        # 'More than 3,700 Fijians worked ..., up from about 2,400 in 2021-22': the noun counted before
+        return _counted_before(doc, span)
+    while i < stop:
+        t = doc[i]
+        if t.lower_ in not_counts or t.is_punct and t.text != "-":
+            return None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if i == span.end and t.lower_ == "of" and nxt is not None:
+            if nxt.lower_ in ("them", "those"):
+                # 'launched 350 balloons, with around a hundred of them landing': the noun counted before
+                return _counted_before(doc, span)
+            if nxt.tag_ == "PRP$" or nxt.lower_ == "the":  # '41 of its diplomats'
+                i, stop = i + 2, min(len(doc), i + 6)
+                continue
+        if t.lower_ in ("and", "or") and nxt is not None and _is_number(nxt):
+            # the second number's own modifiers name its group, its nouns the shared head
+            i, stop = i + 2, min(len(doc), i + 7)
+            while i < stop and doc[i].pos_ in ("ADJ", "PROPN") and doc[i].tag_ not in ("NNS", "NNPS"):
+                i += 1
+            continue
+        if t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.ent_type_ == "NORP"
+                                         and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))):
+            return mods, t
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.tag_ != "HYPH":
+            return None
+        mods.append(t)
+        i += 1
     return None
 
 
-def _period(times: list[TimeExpr], sent: Span, start: int, end: int) -> str | None:
-    """The time a number refers to: the nearest expression after it in its sentence, else before."""
-    inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
+def _counted_before(doc: Doc, span: Span) -> tuple[list[Token], Token] | None:
+    """The last noun a number counts earlier in the sentence of `span`."""
+    before = [b for b in doc[span.sent.start:span.start] if (b.tag_ in ("NNS", "NNPS") or b.ent_type_ == "NORP")
+              and any(c.dep_ == "nummod" for c in b.children)]
+    return ([], before[-1]) if before else None
+
+
+def _phrase(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _stops(t: Token) -> bool:
+    """Where a noun phrase ends: punctuation, a clause, a time, another number."""
+    return (t.is_punct and t.text not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "SCONJ", "ADV", "CCONJ")
+            or t.tag_ in ("WDT", "WP") or t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"))
+
+
+def _np_bounds(head: Token, after: int = -1, limit: int = 9) -> tuple[int, int]:
+    """Token bounds of a noun with its modifiers and complements ('Turkey's exports to
+    Azerbaijan', 'employees of the Russian embassy in Chisinau'), cut short of clauses, commas,
+    times and numbers, of a leading article, and of anything up to `after` (the amount itself)."""
+    doc = head.doc
+    left = head.i
+    while left - 1 >= max(head.left_edge.i, after + 1) and not _stops(doc[left - 1]) and not (
+            doc[left - 1].like_num or doc[left - 1].pos_ == "NUM"):
+        left -= 1
+    while left < head.i and doc[left].lower_ in ("a", "an", "the"):
+        left += 1
+    right = head.i + 1
+    while right <= head.right_edge.i and right - left < limit and not _stops(doc[right]):
+        right += 1
+    while right - 1 > head.i and doc[right - 1].pos_ in ("ADP", "DET", "PART", "CCONJ"):
+        right -= 1
+    return left, right
+
+
+def _noun_phrase(head: Token, after: int = -1) -> str:
+    a, b = _np_bounds(head, after)
+    return _phrase(list(head.doc[a:b]))
+
+
+def _count_about(doc: Doc, span: Span) -> tuple[str, Token] | None:
+    """What a count counts: its noun with modifiers and complement, and the act done to it when
+    the sentence says ('border guards injured', 'blankets in the shipments')."""
+    found = _counted_noun(doc, span)
+    if found is None:
+        return None
+    mods, noun = found
+    if noun.i < span.start:  # 'a hundred of them': the noun counted before, and what these did
+        verb = span.root.head
+        act = f" {verb.lower_}" if verb.pos_ == "VERB" and verb.tag_ in ("VBG", "VBN", "VBD") else ""
+        return noun.text + act, noun
+    phrase = _phrase([*mods, noun])
+    preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == noun.i + 1]
+    if preps:  # 'members of its armed forces', 'bottles of 10 liters of water'
+        pobj = next((c for c in preps[0].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            inner = next((g for c in pobj.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == pobj.i + 1
+                          for g in c.children if g.dep_ == "pobj"), pobj)
+            phrase += " " + _phrase(list(doc[preps[0].i:inner.i + 1]))
+    rel = noun
+    while rel.dep_ == "conj" and rel.head.i != rel.i:
+        rel = rel.head
+    verb = rel.head
+    if rel.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+        if verb.lemma_ in ("include", "contain", "comprise", "carry"):
+            subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if subj:
+                phrase += " in " + _noun_phrase(subj[0]).lower()
+        elif verb.lemma_.lower() in units().acts and (
+                verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_.endswith("ed")):
+            phrase += " " + verb.lower_
+    return phrase, noun
+
+
+def _amount_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of an amount, through an apposition ('100.9-billion-yen (US$1.1 billion)')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ in ("appos", "quantmod", "compound", "nummod") and tok.head.i != tok.i and (
+            tok.head.ent_type_ in ("MONEY", "PERCENT") or tok.dep_ == "appos"):
+        tok = tok.head
+    return tok
+
+
+def _is_actor(t: Token) -> bool:
+    """Who acts rather than what is measured: a state, people, a person, an organisation, a pronoun."""
+    return t.ent_type_ in ACTORS or t.pos_ == "PRON" or t.lemma_.lower() in ACTOR_NOUNS
+
+
+def _changed(verb: Token) -> Token | None:
+    """What a verb says an amount is or becomes: its object ('bring trade turnover to ...'), else
+    its subject ('Bilateral trade reached ...'); None when that is who acts."""
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for c in verb.children:
+            if c.dep_ == dep and c.ent_type_ not in ("MONEY", "PERCENT") and not c.like_num:
+                return c if not _is_actor(c) else None
+    return None
+
+
+def _inner(noun: Token) -> Token | None:
+    """The thing a noun of change is about: 'a reduction in interest rates' -> rates."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _money_about(doc: Doc, start: int, end: int, unit: str) -> str | None:
+    """What an amount or a rate measures: the noun it qualifies ('a 100.9-billion-yen loan package',
+    'a trade volume of $6.8-billion', 'an interest rate of 3 percent'), or the thing a verb says it
+    is, reaches or changes ('Bilateral trade reached ...'); a change is named as one ('growth of
+    exports'); never who acts ('The two countries', a dateline's city)."""
+    u = units()
+    tok = _amount_head(doc, start, end)
+    if tok is None:
+        return None
+    last = max(tok.right_edge.i, doc.char_span(start, end, alignment_mode="expand")[-1].i)
+    change_words = u.rise | u.fall
+    for c in tok.children:  # '$1 billion in aid', '$5 million of assistance'
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i > tok.i:
+            pobj = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "DATE" and g.pos_ == "NOUN"]
+            if pobj:
+                return _noun_phrase(pobj[0])
+    head, dep = tok.head, tok.dep_
+    if dep in ("compound", "nmod", "nummod", "amod", "npadvmod", "quantmod") and head.pos_ == "NOUN" \
+            and head.i > tok.i:
+        return _noun_phrase(head, after=last) if not _is_actor(head) else None
+    prep = None
+    if dep == "pobj" and head.dep_ == "prep":
+        prep, head = head, head.head
+    level = prep is not None and prep.lower_ in LEVEL_PREPS
+    if head.pos_ == "NOUN" and not _is_actor(head):
+        inner = _inner(head)
+        if head.lemma_.lower() in change_words and level and inner is not None:
+            return _noun_phrase(inner)  # 'a reduction in interest rates from three percent'
+        return _noun_phrase(head, after=last if head.i > tok.i else -1)
+    if head.pos_ in ("VERB", "AUX", "ADP", "ADV"):
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        thing = _changed(verb)
+        while thing is None and verb.dep_ in ("advcl", "xcomp", "conj") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # 'exports increased by 45 percent, amounting to $69.6 million'
+            thing = _changed(verb)
+        lemma = verb.lemma_.lower()
+        if thing is not None:
+            inner = _inner(thing)
+            if thing.lemma_.lower() in change_words and level and inner is not None:
+                return _noun_phrase(inner)
+            name = _noun_phrase(thing)
+            if lemma in change_words and not level and unit == "percent":
+                return ("growth of " if lemma in u.rise else "fall in ") + name
+            return name
+        # an actor spends or earns it: the act and what for ('spent on its Afghan mission')
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "in") and c.i > tok.i:
+                pobj = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE",)]
+                if pobj and pobj[0].pos_ == "NOUN":
+                    return f"{verb.lower_} {c.lower_} {_noun_phrase(pobj[0])}"
+    return None
+
+
+def _period(times: list[TimeExpr], sent: Span, start: int, end: int, text: str) -> str | None:
+    """The time a number refers to: the nearest expression after it in its sentence, else before;
+    never the term of a comparison ('compared to January 2019')."""
+    baseline = units().baseline
+    inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value
+              and not baseline.search(text[max(sent.start_char, t.start - 40):t.start])]
     after = [t for t in inside if t.start >= end and t.start - end < 60]
     if after:
         return min(after, key=lambda t: t.start).value
@@ -136,8 +370,42 @@ def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
     return published[:4] if present else None
 
 
+def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:
+    """The dollar a bare '$' means: that of the state that spends or earns the amount when the
+    sentence names it ('The Canadian government estimates that it spent $11.3 billion'), else that
+    of the outlet's country, else the US dollar."""
+    homes = units().data["dollar_homes"]
+    tok = _amount_head(doc, start, end)
+    gaz = gazetteer.load()
+    for anc in ([] if tok is None else tok.ancestors):
+        subj = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON":
+            continue
+        for t in subj[0].subtree:
+            if t.ent_type_ in ("GPE", "NORP") and not any(c.dep_ == "prep" for c in t.ancestors if c.i > subj[0].i):
+                iso = gaz.country_of(t.text) or gaz.country_of_place(t.text)
+                if iso:
+                    return str(homes.get(iso, "USD"))
+        break
+    return str(homes.get(home, "USD"))
+
+
+def _key(fact: Fact, noun: Token | None) -> tuple:
+    """What makes two numbers of an article one fact: money by value and unit; a count also by what
+    it counts and whose ('three Russian embassy staff members' = 'three employees of the Russian
+    embassy', not 'three employees of the Moldovan embassy')."""
+    if fact.unit not in ("count", "percent"):
+        return (fact.value, fact.unit)
+    if noun is None:
+        return (fact.value, fact.unit, fact.about)
+    lemma = noun.lemma_.lower()
+    gaz = gazetteer.load()
+    whose = next((iso for w in (fact.about or "").split() if (iso := gaz.country_of(w))), None)
+    return (fact.value, fact.unit, units().count_class.get(lemma, lemma), whose)
+
+
 def find_facts(doc: Doc) -> list[Fact]:
-    """The article's facts: money, percentages and counts of things or people."""
+    """The article's facts: money, percentages and counts of things or people, each told once."""
     u = units()
     text = doc_text(doc)
     times: list[TimeExpr] = doc._.times or []
@@ -154,48 +422,66 @@ def find_facts(doc: Doc) -> list[Fact]:
         for m in rx.finditer(text):
             cur = m.group("cur")
             code = u.data["currency_prefix"].get(cur) or u.data["currency_suffix"].get(cur)
-            if cur == "$":  # a bare dollar is the outlet's own: "$13.5 billion" in a Canadian Press story
-                code = u.data.get("dollar_homes", {}).get(home, code)
+            if cur == "$":
+                code = _dollar(doc, m.start(), m.end(), home)
             if code and free(m.start(), m.end()):
-                found.append((m.start(), m.end(), _value(m.group("num"), m.group("scale")), code))
+                found.append((m.start(), m.end(), number_value(m.group("num"), m.group("scale")), code))
     for m in u.percent.finditer(text):
         if free(m.start(), m.end()):
-            found.append((m.start(), m.end(), _value(m.group("num"), None), "percent"))
+            found.append((m.start(), m.end(), number_value(m.group("num")), "percent"))
     for m in u.count.finditer(text):
         if free(m.start(), m.end()) and _is_count(doc, m):
-            found.append((m.start(), m.end(), _value(m.group("num"), m.group("scale")), "count"))
-    facts = []
+            found.append((m.start(), m.end(), number_value(m.group("num"), m.group("scale")), "count"))
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
     for start, end, value, unit in sorted(found):
         sent = _sentence(doc, start)
         if sent is None:
             continue
-        facts.append(Fact(value=value, unit=unit, period=_period(times, sent, start, end) or (
-                          _stated_now(sent, start, published) if unit == "count" else None),
-                          about=_about(doc, start, end, unit), qualifier=_qualifier(text, start),
-                          evidence=evidence(doc, sent)))
+        noun = None
+        if unit == "count":
+            span = doc.char_span(start, end, alignment_mode="expand")
+            counted = _count_about(doc, span) if span is not None else None
+            about, noun = counted if counted is not None else (None, None)
+        else:
+            about = _money_about(doc, start, end, unit)
+        fact = Fact(value=value, unit=unit, period=_period(times, sent, start, end, text) or (
+                    _stated_now(sent, start, published) if unit == "count" else None),
+                    about=about, qualifier=_qualifier(text, start), evidence=evidence(doc, sent))
+        key = _key(fact, noun)
+        if key not in seen:
+            seen.add(key)
+            facts.append(fact)
     return facts
 
 
 def _is_count(doc: Doc, m: re.Match[str]) -> bool:
     """A number of people or things: followed by a plural noun or people's name, not a unit of
-    time or measure, not a year, not part of a date."""
+    time or measure, not a year, not part of a date, stated in a clause (not '2 Comments'). A
+    number in words counts only people acted upon, forces, weapons, aid or documents and never
+    a group named before ('the two countries', 'both sides', 'four areas')."""
     num = m.group("num")
-    if not m.group("scale") and re.fullmatch(r"(?:1[89]|20)\d\d", num):
+    words = not num[0].isdigit()
+    if not words and not m.group("scale") and re.fullmatch(r"(?:1[89]|20)\d\d", num):
         return False
-    if _value(num, m.group("scale")) < 2:
+    if number_value(num, m.group("scale")) < 2:
         return False
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    not_counts = set(units().data["not_counts"])
-    for t in doc[span.end:span.end + 4]:
-        if t.lower_ in not_counts or t.is_punct and t.text not in "-":
-            return False
-        if t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.ent_type_ == "NORP"):
-            return True
-        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.tag_ != "HYPH":
-            return False
-    return False
+    if len(span.sent) < 6 and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+        return False  # page furniture: '2 Comments', '3 Min Read'
+    if words and span.start > 0 and (doc[span.start - 1].lower_ in ("the", "these", "those", "both", "all")
+                                     or doc[span.start - 1].tag_ == "PRP$"):
+        return False
+    found = _counted_noun(doc, span)
+    if found is None:
+        return False
+    noun = found[1]
+    if words and not (noun.lemma_.lower() in units().counted or noun.lower_ in units().counted
+                      or noun.ent_type_ == "NORP"):
+        return False
+    return True
 
 
 @component("entente_quantities")

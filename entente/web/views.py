@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from entente.errors import InvalidParameter, NotFound
-from entente.extract.quantities import units
+from entente.extract.quantities import number_value, units
 from entente.extract.time import find_times
 from entente.store import Store
 from entente.store import models as m
@@ -223,22 +223,17 @@ def trends(store: Store, a: str, b: str, *, since: str | None = None, until: str
 def _numbers(text: str) -> list[tuple[int, int, float, str]]:
     """Money, percentages and plain numbers in `text` as (start, end, value, unit)."""
     u = units()
-    scales = u.data["scales"]
     found: list[tuple[int, int, float, str]] = []
     for rx in (u.money_prefix, u.money_suffix):
         for hit in rx.finditer(text):
             code = u.data["currency_prefix"].get(hit["cur"]) or u.data["currency_suffix"].get(hit["cur"])
             if code:
-                found.append((hit.start(), hit.end(), _value(hit["num"], hit["scale"], scales), code))
+                found.append((hit.start(), hit.end(), number_value(hit["num"], hit["scale"]), code))
     for hit in u.percent.finditer(text):
-        found.append((hit.start(), hit.end(), _value(hit["num"], None, scales), "percent"))
+        found.append((hit.start(), hit.end(), number_value(hit["num"]), "percent"))
     for hit in u.count.finditer(text):
-        found.append((hit.start(), hit.end(), _value(hit["num"], hit["scale"], scales), "count"))
+        found.append((hit.start(), hit.end(), number_value(hit["num"], hit["scale"]), "count"))
     return found
-
-
-def _value(num: str, scale: str | None, scales: dict[str, float]) -> float:
-    return float(num.replace(",", "")) * (scales.get(scale.lower(), 1) if scale else 1)
 
 
 def _same(x: float, y: float) -> bool:
