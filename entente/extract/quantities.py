@@ -38,6 +38,7 @@ class Units:
     fall: frozenset[str]
     acts: frozenset[str]
     baseline: re.Pattern[str]
+    harm: dict[str, frozenset[str]]
 
 
 def _alt(words: list[str]) -> str:
@@ -77,6 +78,7 @@ def units() -> Units:
         rise=frozenset(data["rise"]),
         fall=frozenset(data["fall"]),
         acts=frozenset(data["acts"]),
+        harm={k: frozenset(v) for k, v in data["harm"].items()},
         baseline=re.compile(rf"\b{_alt(data['baseline'])}\s+(?:[\w-]+\s+){{0,4}}$", re.I),
     )
 
@@ -165,13 +167,48 @@ def _counted_noun(doc: Doc, span: Span) -> tuple[list[Token], Token] | None:
             while i < stop and doc[i].pos_ in ("ADJ", "PROPN") and doc[i].tag_ not in ("NNS", "NNPS"):
                 i += 1
             continue
-        if t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.ent_type_ == "NORP"
-                                         and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))):
+        last = not (nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "HYPH"))
+        # 'eight militants', '255 Britons', and plurals tagged as singular: '7 memoranda', 'five crew'
+        if t.tag_ in ("NNS", "NNPS") or last and (t.pos_ == "PROPN" and t.ent_type_ == "NORP"
+                                                  or t.tag_ == "NN" and t.lower_ in units().counted):
             return mods, t
-        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.tag_ != "HYPH":
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT") and t.tag_ != "HYPH" and not (
+                t.tag_ == "VBN" and i > 0 and doc[i - 1].tag_ == "HYPH"):  # 'Russian-funded scholarships'
             return None
         mods.append(t)
         i += 1
+    return None
+
+
+def _harmed(noun: Token) -> bool:
+    """People or things acted upon: the object of a verb of harm ('two Pakistani intruders have
+    been killed'), or counted after a noun of harm ('the deaths of three Indian soldiers')."""
+    harm = units().harm
+    rel = noun
+    while rel.dep_ == "conj" and rel.head.i != rel.i:
+        rel = rel.head
+    if rel.dep_ in ("dobj", "nsubjpass") and rel.head.lemma_.lower() in harm["verbs"]:
+        return True
+    return rel.dep_ == "pobj" and rel.head.lower_ == "of" and rel.head.head.lemma_.lower() in harm["nouns"]
+
+
+def _harm_count(doc: Doc, span: Span) -> str | None:
+    """What a number with no noun counts when the sentence says people were harmed: 'killed 12'
+    (people killed), '12 dead' (dead), 'the death toll rose to 30' (death toll); None otherwise."""
+    harm = units().harm
+    tok = span.root
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in harm["states"]:
+        return nxt.lower_
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in harm["verbs"] or (
+            tok.dep_ == "nsubj" and head.lemma_.lower() == "die"):
+        return f"people {head.lower_}"
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "at", "of"):
+        owner = head.head
+        subj = [c for c in owner.children if c.dep_ == "nsubj"] if owner.pos_ in ("VERB", "AUX") else [owner]
+        if subj and subj[0].lemma_.lower() in harm["tolls"]:
+            return _noun_phrase(subj[0])
     return None
 
 
@@ -199,7 +236,7 @@ def _np_bounds(head: Token, after: int = -1, limit: int = 9) -> tuple[int, int]:
     doc = head.doc
     left = head.i
     while left - 1 >= max(head.left_edge.i, after + 1) and not _stops(doc[left - 1]) and not (
-            doc[left - 1].like_num or doc[left - 1].pos_ == "NUM"):
+            (doc[left - 1].like_num or doc[left - 1].pos_ == "NUM") and doc[left].tag_ != "HYPH"):
         left -= 1
     while left < head.i and doc[left].lower_ in ("a", "an", "the"):
         left += 1
@@ -221,7 +258,8 @@ def _count_about(doc: Doc, span: Span) -> tuple[str, Token] | None:
     the sentence says ('border guards injured', 'blankets in the shipments')."""
     found = _counted_noun(doc, span)
     if found is None:
-        return None
+        harmed = _harm_count(doc, span)
+        return (harmed, span.root) if harmed is not None else None
     mods, noun = found
     if noun.i < span.start:  # 'a hundred of them': the noun counted before, and what these did
         verb = span.root.head
@@ -243,7 +281,7 @@ def _count_about(doc: Doc, span: Span) -> tuple[str, Token] | None:
         if verb.lemma_ in ("include", "contain", "comprise", "carry"):
             subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if subj:
-                phrase += " in " + _noun_phrase(subj[0]).lower()
+                phrase += " in " + _phrase(list(doc[subj[0].left_edge.i:subj[0].i + 1])).lower()
         elif verb.lemma_.lower() in units().acts and (
                 verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_.endswith("ed")):
             phrase += " " + verb.lower_
@@ -306,6 +344,8 @@ def _money_about(doc: Doc, start: int, end: int, unit: str) -> str | None:
     prep = None
     if dep == "pobj" and head.dep_ == "prep":
         prep, head = head, head.head
+    while head.ent_type_ in ("MONEY", "PERCENT") and head.head.i != head.i:
+        head = head.head  # 'by 24 per cent ... to US$4.4 billion': the verb, not the other number
     level = prep is not None and prep.lower_ in LEVEL_PREPS
     if head.pos_ == "NOUN" and not _is_actor(head):
         inner = _inner(head)
@@ -476,12 +516,10 @@ def _is_count(doc: Doc, m: re.Match[str]) -> bool:
         return False
     found = _counted_noun(doc, span)
     if found is None:
-        return False
+        return _harm_count(doc, span) is not None
     noun = found[1]
-    if words and not (noun.lemma_.lower() in units().counted or noun.lower_ in units().counted
-                      or noun.ent_type_ == "NORP"):
-        return False
-    return True
+    return not words or (noun.lemma_.lower() in units().counted or noun.lower_ in units().counted
+                         or noun.ent_type_ == "NORP" or _harmed(noun))
 
 
 @component("entente_quantities")

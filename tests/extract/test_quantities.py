@@ -76,3 +76,75 @@ def test_a_count_stated_in_the_present_is_of_the_year_of_publication(nlp):  # ty
     facts = record_of("Some 184,000 ethnic Hungarians live in Vojvodina. In 2019, 12,000 students studied abroad.",
                       nlp, published="2024-12-12").facts
     assert [(f.value, f.period) for f in facts] == [(184000, "2024"), (12000, "2019")]
+
+
+@pytest.mark.parametrize("sentence,value,about", [
+    ("The army said it had killed eight militants from the rebel group in air strikes.", 8, "militants killed"),
+    ("The clash on Sunday left five Kyrgyz and three Tajik border guards injured.", 5, "Kyrgyz border guards"),
+    ("Police detained two Chinese nationals near the base on Monday.", 2, "Chinese nationals detained"),
+    ("The ministry declared four employees of the Polish embassy persona non grata.", 4,
+     "employees of the Polish embassy declared"),
+    ("The convoy carried nine thousand 600 bottles of water to the border.", 9600, "bottles of water in the convoy"),
+    ("The aid flight carried four thousand blankets and a hundred tents.", 4000, "blankets in the aid flight"),
+    ("Two Indian intruders have been killed by security forces, the ministry said.", 2, "Indian intruders killed"),
+    ("The shelling killed 12 and wounded dozens, officials said.", 12, "people killed"),
+])
+def test_counts_written_in_words_or_without_a_noun(nlp, sentence, value, about):  # type: ignore[no-untyped-def]
+    facts = [f for f in record_of(sentence, nlp).facts if f.unit == "count"]
+    assert (facts[0].value, facts[0].about) == (value, about)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two countries agreed to hold talks in three areas.",
+    "Both sides said the two-way relationship had grown over three decades.",
+    "One of the four ministers said their two brotherly peoples share a history.",
+    "Two Turkish officials said the visit would last five days.",
+])
+def test_numbers_in_words_that_are_not_facts(nlp, sentence):  # type: ignore[no-untyped-def]
+    assert record_of(sentence, nlp).facts == []
+
+
+def test_page_furniture_is_not_a_count(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("The two ministers met in Paris on Monday.\n\nShare This Article\n\n2 Comments", nlp)
+    assert rec.facts == []
+
+
+@pytest.mark.parametrize("sentence,value,unit,about", [
+    ("The two countries had a trade volume of $6.8-billion in 2023.", 6.8e9, "USD", "trade volume"),
+    ("Japan extended a 100.9-billion-yen loan package to Manila.", 100.9e9, "JPY", "loan package"),
+    ("The new loan carries an interest rate of three percent.", 3, "percent", "interest rate"),
+    ("Exports to Azerbaijan rose 12.5 percent in January.", 12.5, "percent", "growth of Exports to Azerbaijan"),
+    ("Bilateral trade fell by 4 percent in 2023.", 4, "percent", "fall in Bilateral trade"),
+])
+def test_about_names_the_quantity_not_who_acts(nlp, sentence, value, unit, about):  # type: ignore[no-untyped-def]
+    facts = record_of(sentence, nlp).facts
+    assert [(f.value, f.unit, f.about) for f in facts] == [(value, unit, about)]
+
+
+def test_a_bare_dollar_is_that_of_the_state_that_spends_it(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("KABUL (AP) - The Canadian government says it spent $11.3 billion on its mission since 2001.",
+                      nlp, published="2011-07-08").facts
+    assert [(f.value, f.unit) for f in facts] == [(11.3e9, "CAD")]
+    facts = record_of("The Fijian government said it will spend $20 million on new roads.", nlp).facts
+    assert [f.unit for f in facts] == ["FJD"]
+
+
+def test_a_number_told_twice_is_one_fact_but_tit_for_tat_expulsions_are_two(nlp):  # type: ignore[no-untyped-def]
+    rec = record_of("Lithuania expelled three Belarusian embassy staff members on Monday. The decision to declare "
+                    "three employees of the Belarusian embassy persona non grata was taken on Friday. In response, "
+                    "Minsk declared three employees of the Lithuanian embassy persona non grata.", nlp)
+    assert [f.value for f in rec.facts] == [3, 3]
+
+
+def test_the_time_of_a_comparison_is_not_the_period(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("In March 2024, exports rose by 8 percent compared to March 2023.", nlp,
+                      published="2024-04-20").facts
+    assert [f.period for f in facts] == ["2024-03"]
+
+
+def test_a_count_told_again_without_its_noun(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("North Korea sent 260 balloons across the border, and around a hundred of them fell in "
+                      "the capital. Over 3,000 Nepalis worked in Korea last year, up from about 2,100 in 2022.",
+                      nlp, published="2024-06-20").facts
+    assert [(f.value, f.about) for f in facts][:2] == [(260, "balloons"), (100, "balloons fell")]
+    assert (2100, "count") in [(f.value, f.unit) for f in facts]
