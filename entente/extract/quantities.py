@@ -379,19 +379,25 @@ def _money_about(doc: Doc, start: int, end: int, unit: str) -> str | None:
     return None
 
 
-def _period(times: list[TimeExpr], sent: Span, start: int, end: int, text: str) -> str | None:
+def _period(times: list[TimeExpr], sent: Span, start: int, end: int, text: str,
+            published: str | None) -> str | None:
     """The time a number refers to: the nearest expression after it in its sentence, else before;
-    never the term of a comparison ('compared to January 2019')."""
+    never the term of a comparison ('compared to January 2019'); 'since 2001' runs to the
+    publication ('2001/2011')."""
     baseline = units().baseline
     inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value
               and not baseline.search(text[max(sent.start_char, t.start - 40):t.start])]
     after = [t for t in inside if t.start >= end and t.start - end < 60]
-    if after:
-        return min(after, key=lambda t: t.start).value
     before = [t for t in inside if t.end <= start]
-    if before:
-        return max(before, key=lambda t: t.end).value
-    return None
+    chosen = min(after, key=lambda t: t.start) if after else max(before, key=lambda t: t.end) if before else None
+    if chosen is None or chosen.value is None:
+        return None
+    value = chosen.value
+    if (re.search(r"\bsince\s+$", text[max(0, chosen.start - 8):chosen.start], re.I)
+            or chosen.text.lower().startswith("since ")) and published and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+        until = published[:len(value)]
+        return f"{value}/{until}" if until > value else value
+    return value
 
 
 def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
@@ -405,6 +411,10 @@ def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
         verb = verb.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
+    # a participle's clause takes the tense of the verb it hangs on ('is downsizing by sending 500 soldiers')
+    while verb.tag_ in ("VBG",) and verb.dep_ in ("pcomp", "advcl", "xcomp") and verb.head.i != verb.i and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
     tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     present = bool(tenses & {"VBP", "VBZ"}) and not tenses & {"VBD", "MD"}
     return published[:4] if present else None
@@ -430,18 +440,29 @@ def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:
     return str(homes.get(home, "USD"))
 
 
-def _key(fact: Fact, noun: Token | None) -> tuple:
-    """What makes two numbers of an article one fact: money by value and unit; a count also by what
-    it counts and whose ('three Russian embassy staff members' = 'three employees of the Russian
-    embassy', not 'three employees of the Moldovan embassy')."""
-    if fact.unit not in ("count", "percent"):
-        return (fact.value, fact.unit)
-    if noun is None:
-        return (fact.value, fact.unit, fact.about)
-    lemma = noun.lemma_.lower()
+def _same(a: tuple[Fact, tuple], b: tuple[Fact, tuple]) -> bool:
+    """Whether two numbers of an article are one fact told twice: money by value and unit; a rate
+    also by what it measures; a count also by what it counts, and whose when both say
+    ('three Russian embassy staff members' = 'three employees of the Russian embassy', not
+    'three employees of the Moldovan embassy')."""
+    (fa, ka), (fb, kb) = a, b
+    if (fa.value, fa.unit) != (fb.value, fb.unit):
+        return False
+    if fa.unit not in ("count", "percent"):
+        return True
+    return ka[0] == kb[0] and (ka[1] == kb[1] or ka[1] is None or kb[1] is None)
+
+
+def _what(fact: Fact, noun: Token | None) -> tuple:
+    """What a number counts or measures, and whose: the class of its noun and the first country
+    its phrase names."""
     gaz = gazetteer.load()
-    whose = next((iso for w in (fact.about or "").split() if (iso := gaz.country_of(w))), None)
-    return (fact.value, fact.unit, units().count_class.get(lemma, lemma), whose)
+    whose = next((iso for w in re.findall(r"[\w-]+", fact.about or "") if (iso := gaz.country_of(w))), None)
+    if noun is None or not noun.is_alpha:
+        words = (fact.about or "").lower().split()
+        return (words[-1] if words else None, whose)
+    lemma = noun.lemma_.lower()
+    return (units().count_class.get(lemma, lemma), whose)
 
 
 def find_facts(doc: Doc) -> list[Fact]:
@@ -472,8 +493,7 @@ def find_facts(doc: Doc) -> list[Fact]:
     for m in u.count.finditer(text):
         if free(m.start(), m.end()) and _is_count(doc, m):
             found.append((m.start(), m.end(), number_value(m.group("num"), m.group("scale")), "count"))
-    facts: list[Fact] = []
-    seen: set[tuple] = set()
+    kept: list[tuple[Fact, tuple]] = []
     for start, end, value, unit in sorted(found):
         sent = _sentence(doc, start)
         if sent is None:
@@ -485,14 +505,24 @@ def find_facts(doc: Doc) -> list[Fact]:
             about, noun = counted if counted is not None else (None, None)
         else:
             about = _money_about(doc, start, end, unit)
-        fact = Fact(value=value, unit=unit, period=_period(times, sent, start, end, text) or (
+        period = _period(times, sent, start, end, text, published)
+        fact = Fact(value=value, unit=unit, period=period or (
                     _stated_now(sent, start, published) if unit == "count" else None),
                     about=about, qualifier=_qualifier(text, start), evidence=evidence(doc, sent))
-        key = _key(fact, noun)
-        if key not in seen:
-            seen.add(key)
-            facts.append(fact)
-    return facts
+        item = (fact, _what(fact, noun))
+        first = next((k for k in kept if _same(k, item)), None)
+        if first is None:
+            kept.append(item)
+        elif period and first[0].period != period and not _from_text(first[0], times):
+            first[0].period = period  # the retelling that dates it: 'the decision on March 31 to expel three'
+    return [f for f, _ in kept]
+
+
+def _from_text(fact: Fact, times: list[TimeExpr]) -> bool:
+    """Whether a fact's period was read from a time expression of its sentence."""
+    ev = fact.evidence
+    return fact.period is not None and any(ev.start <= t.start < ev.end and t.value and fact.period.startswith(t.value)
+                                           for t in times)
 
 
 def _is_count(doc: Doc, m: re.Match[str]) -> bool:
@@ -517,9 +547,12 @@ def _is_count(doc: Doc, m: re.Match[str]) -> bool:
     found = _counted_noun(doc, span)
     if found is None:
         return _harm_count(doc, span) is not None
-    noun = found[1]
-    return not words or (noun.lemma_.lower() in units().counted or noun.lower_ in units().counted
-                         or noun.ent_type_ == "NORP" or _harmed(noun))
+    mods, noun = found
+    counted = units().counted
+    # 'three embassy staff members', 'five crew members', not 'three committee members'
+    heads = [noun, *(t for t in mods if t.pos_ == "NOUN")] if noun.lemma_.lower() == "member" else [noun]
+    return not words or any(t.lemma_.lower() in counted or t.lower_ in counted for t in heads) \
+        or noun.ent_type_ == "NORP" or _harmed(noun)
 
 
 @component("entente_quantities")

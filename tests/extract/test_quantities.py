@@ -148,3 +148,23 @@ def test_a_count_told_again_without_its_noun(nlp):  # type: ignore[no-untyped-de
                       nlp, published="2024-06-20").facts
     assert [(f.value, f.about) for f in facts][:2] == [(260, "balloons"), (100, "balloons fell")]
     assert (2100, "count") in [(f.value, f.unit) for f in facts]
+
+
+def test_since_a_year_runs_to_the_publication(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("Ottawa says it has spent C$2 billion on the mission since 2015.", nlp,
+                      published="2021-03-02").facts
+    assert [(f.unit, f.period) for f in facts] == [("CAD", "2015/2021")]
+
+
+def test_a_fact_told_twice_takes_the_date_of_the_telling_that_dates_it(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("Estonia has expelled two Russian diplomats. The decision on March 3 to expel two "
+                      "diplomats of the Russian embassy drew a protest.", nlp, published="2025-03-10").facts
+    assert [(f.value, f.period) for f in facts] == [(2, "2025-03-03")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three committee members of the two parliaments met in Riga.",
+    "The airline will operate five flights a week between the two capitals.",
+])
+def test_general_nouns_counted_in_words_are_not_facts(nlp, sentence):  # type: ignore[no-untyped-def]
+    assert record_of(sentence, nlp).facts == []
