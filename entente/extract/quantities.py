@@ -327,10 +327,11 @@ def _money_about(doc: Doc, start: int, end: int, unit: str) -> str | None:
     is, reaches or changes ('Bilateral trade reached ...'); a change is named as one ('growth of
     exports'); never who acts ('The two countries', a dateline's city)."""
     u = units()
+    span = doc.char_span(start, end, alignment_mode="expand")
     tok = _amount_head(doc, start, end)
-    if tok is None:
+    if tok is None or span is None:
         return None
-    last = max(tok.right_edge.i, doc.char_span(start, end, alignment_mode="expand")[-1].i)
+    last = max(tok.right_edge.i, span[-1].i)
     change_words = u.rise | u.fall
     for c in tok.children:  # '$1 billion in aid', '$5 million of assistance'
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i > tok.i:
