@@ -368,8 +368,10 @@ def _money_about(doc: Doc, start: int, end: int, unit: str) -> str | None:
             if thing.lemma_.lower() in change_words and level and inner is not None:
                 return _noun_phrase(inner)
             name = _noun_phrase(thing)
-            if lemma in change_words and not level and unit == "percent":
-                return ("growth of " if lemma in u.rise else "fall in ") + name
+            if lemma in change_words and not level:  # the change, not the level it reached
+                if unit == "percent":
+                    return ("growth of " if lemma in u.rise else "fall in ") + name
+                return ("increase in " if lemma in u.rise else "fall in ") + name
             return name
         # an actor spends or earns it: the act and what for ('spent on its Afghan mission')
         for c in verb.children:
@@ -484,6 +486,9 @@ def find_facts(doc: Doc) -> list[Fact]:
         for m in rx.finditer(text):
             cur = m.group("cur")
             code = u.data["currency_prefix"].get(cur) or u.data["currency_suffix"].get(cur)
+            if not m.group("num")[0].isdigit() and not m.group("scale") and not re.search(
+                    r"(?i)hundred|thousand|million|billion|trillion", m.group("num")):
+                continue  # 'the two won seats' is not two won
             if cur == "$":
                 code = _dollar(doc, m.start(), m.end(), home)
             if code and free(m.start(), m.end()):
@@ -540,7 +545,7 @@ def _is_count(doc: Doc, m: re.Match[str]) -> bool:
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    if len(span.sent) < 6 and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+    if len([t for t in span.sent if not t.is_space]) < 4 and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
         return False  # page furniture: '2 Comments', '3 Min Read'
     if words and span.start > 0 and (doc[span.start - 1].lower_ in ("the", "these", "those", "both", "all")
                                      or doc[span.start - 1].tag_ == "PRP$"):

@@ -99,6 +99,7 @@ def test_counts_written_in_words_or_without_a_noun(nlp, sentence, value, about):
     "Both sides said the two-way relationship had grown over three decades.",
     "One of the four ministers said their two brotherly peoples share a history.",
     "Two Turkish officials said the visit would last five days.",
+    "The two won seats in the assembly of the two countries.",
 ])
 def test_numbers_in_words_that_are_not_facts(nlp, sentence):  # type: ignore[no-untyped-def]
     assert record_of(sentence, nlp).facts == []
@@ -115,6 +116,8 @@ def test_page_furniture_is_not_a_count(nlp):  # type: ignore[no-untyped-def]
     ("The new loan carries an interest rate of three percent.", 3, "percent", "interest rate"),
     ("Exports to Azerbaijan rose 12.5 percent in January.", 12.5, "percent", "growth of Exports to Azerbaijan"),
     ("Bilateral trade fell by 4 percent in 2023.", 4, "percent", "fall in Bilateral trade"),
+    ("Two-way trade rose by $2 billion in 2023.", 2e9, "USD", "increase in Two-way trade"),
+    ("Two-way trade rose to $12 billion in 2023.", 12e9, "USD", "Two-way trade"),
 ])
 def test_about_names_the_quantity_not_who_acts(nlp, sentence, value, unit, about):  # type: ignore[no-untyped-def]
     facts = record_of(sentence, nlp).facts
