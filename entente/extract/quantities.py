@@ -20,8 +20,16 @@ from entente.records import Evidence, Fact
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # subjects that name who acts, not what is measured: 'The two countries had a trade volume of ...'
 ACTORS = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"})
-ACTOR_NOUNS = frozenset({"country", "nation", "side", "government", "state", "they", "both", "ministry", "leader"})
-LEVEL_PREPS = frozenset({"to", "from", "at", "of", "worth", "reach", "than"})
+ACTOR_NOUNS = frozenset({"country", "nation", "side", "government", "state", "they", "both", "ministry", "leader",
+                         "company", "firm", "investor", "business", "bank", "authority"})
+LEVEL_PREPS = frozenset({"to", "from", "at", "of", "worth", "reach", "than", "up"})
+# what lies between an amount and the same amount in another currency
+CONVERSION = re.compile(r"\s*(?:\(|,\s*or\b|\bor\b)\s*(?:about|approximately|around|roughly|some|nearly|almost|~)?\s*$",
+                        re.I)
+QUALIFIER_WORDS = frozenset({"about", "around", "nearly", "almost", "some", "roughly", "approximately", "over",
+                             "more", "less", "than", "just", "only", "by"})
+# nouns of time an amount may hang on ('up 1.9 percent year on year'): never what it measures
+TIME_NOUNS = frozenset({"year", "month", "quarter", "period", "week", "day", "year-on-year"})
 
 
 @dataclass(frozen=True)
@@ -33,7 +41,6 @@ class Units:
     count: re.Pattern[str]
     qualifier: re.Pattern[str]
     counted: frozenset[str]
-    count_class: dict[str, str]
     rise: frozenset[str]
     fall: frozenset[str]
     acts: frozenset[str]
@@ -74,7 +81,6 @@ def units() -> Units:
                          rf"(?![\d%A-Za-z]|\.\d|,\d|-\d)"),
         qualifier=re.compile(rf"\b(?P<q>{_alt(list(data['qualifiers']))})\s+(?:US\s?)?$", re.I),
         counted=counted,
-        count_class={w: cls for cls, words in data["count_classes"].items() for w in words},
         rise=frozenset(data["rise"]),
         fall=frozenset(data["fall"]),
         acts=frozenset(data["acts"]),
@@ -224,19 +230,26 @@ def _phrase(tokens: list[Token]) -> str:
 
 
 def _stops(t: Token) -> bool:
-    """Where a noun phrase ends: punctuation, a clause, a time, another number."""
+    """Where a noun phrase ends: punctuation, a clause, a time, a number ('reparations of 6.2
+    trillion zlotys'), 'worth'; 'and' only between names ('between Serbia and Hungary')."""
+    if t.pos_ == "CCONJ" and 0 < t.i < len(t.doc) - 1:
+        before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+        return not (before.pos_ in ("NOUN", "PROPN") and after.pos_ in ("NOUN", "PROPN", "ADJ"))
     return (t.is_punct and t.text not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "SCONJ", "ADV", "CCONJ")
-            or t.tag_ in ("WDT", "WP") or t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"))
+            or t.tag_ in ("WDT", "WP") or t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")
+            or any(ch.isdigit() for ch in t.text) or t.lower_ == "worth"
+            or t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("million", "billion", "trillion"))
 
 
-def _np_bounds(head: Token, after: int = -1, limit: int = 9) -> tuple[int, int]:
+def _np_bounds(head: Token, after: int = -1, limit: int = 12) -> tuple[int, int]:
     """Token bounds of a noun with its modifiers and complements ('Turkey's exports to
     Azerbaijan', 'employees of the Russian embassy in Chisinau'), cut short of clauses, commas,
     times and numbers, of a leading article, and of anything up to `after` (the amount itself)."""
     doc = head.doc
     left = head.i
-    while left - 1 >= max(head.left_edge.i, after + 1) and not _stops(doc[left - 1]) and not (
-            (doc[left - 1].like_num or doc[left - 1].pos_ == "NUM") and doc[left].tag_ != "HYPH"):
+    while left - 1 >= max(head.left_edge.i, after + 1) and (
+            doc[left].tag_ == "HYPH" and doc[left - 1].like_num  # 'two-way trade'
+            or not _stops(doc[left - 1]) and doc[left - 1].pos_ != "NUM"):
         left -= 1
     while left < head.i and doc[left].lower_ in ("a", "an", "the"):
         left += 1
@@ -253,18 +266,17 @@ def _noun_phrase(head: Token, after: int = -1) -> str:
     return _phrase(list(head.doc[a:b]))
 
 
-def _count_about(doc: Doc, span: Span) -> tuple[str, Token] | None:
+def _count_about(doc: Doc, span: Span) -> str | None:
     """What a count counts: its noun with modifiers and complement, and the act done to it when
     the sentence says ('border guards injured', 'blankets in the shipments')."""
     found = _counted_noun(doc, span)
     if found is None:
-        harmed = _harm_count(doc, span)
-        return (harmed, span.root) if harmed is not None else None
+        return _harm_count(doc, span)
     mods, noun = found
     if noun.i < span.start:  # 'a hundred of them': the noun counted before, and what these did
         verb = span.root.head
         act = f" {verb.lower_}" if verb.pos_ == "VERB" and verb.tag_ in ("VBG", "VBN", "VBD") else ""
-        return noun.text + act, noun
+        return noun.text + act
     phrase = _phrase([*mods, noun])
     preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == noun.i + 1]
     if preps:  # 'members of its armed forces', 'bottles of 10 liters of water'
@@ -285,7 +297,7 @@ def _count_about(doc: Doc, span: Span) -> tuple[str, Token] | None:
         elif verb.lemma_.lower() in units().acts and (
                 verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_.endswith("ed")):
             phrase += " " + verb.lower_
-    return phrase, noun
+    return phrase
 
 
 def _amount_head(doc: Doc, start: int, end: int) -> Token | None:
@@ -305,80 +317,161 @@ def _is_actor(t: Token) -> bool:
     return t.ent_type_ in ACTORS or t.pos_ == "PRON" or t.lemma_.lower() in ACTOR_NOUNS
 
 
-def _changed(verb: Token) -> Token | None:
+def _changed(verb: Token, amount: range) -> Token | None:
     """What a verb says an amount is or becomes: its object ('bring trade turnover to ...'), else
-    its subject ('Bilateral trade reached ...'); None when that is who acts."""
+    its subject ('Bilateral trade reached ...'), else the noun just before it when the parse gave
+    it none; 'it' for the caller to resolve; None when that is who acts."""
     for dep in ("dobj", "nsubjpass", "nsubj"):
         for c in verb.children:
-            if c.dep_ == dep and c.ent_type_ not in ("MONEY", "PERCENT") and not c.like_num:
-                return c if not _is_actor(c) else None
+            if c.dep_ == dep and c.i not in amount and c.ent_type_ not in ("MONEY", "PERCENT") and not c.like_num:
+                return c if not _is_actor(c) or c.lower_ == "it" else None
+    if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children) \
+            and verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "relcl"):
+        return _noun_before(verb)
     return None
+
+
+def _noun_before(t: Token) -> Token | None:
+    """The noun whose phrase ends just before `t`: 'two-way trade between the two countries'
+    before 'reached' gives trade; None for who acts."""
+    doc = t.doc
+    if t.i == 0 or doc[t.i - 1].is_punct:
+        return None
+    # within the stretch of words since the last comma: not 'According to data from ..., trade reached'
+    bound = max((p.i for p in doc[t.sent.start:t.i] if p.is_punct and p.text != "-"), default=t.sent.start - 1)
+    cur, best = doc[t.i - 1], None
+    while True:
+        if cur.pos_ in ("NOUN", "PROPN"):
+            best = cur
+        if cur.head.i == cur.i or not bound < cur.head.i < t.i or cur.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        cur = cur.head
+    if best is None or _is_actor(best):  # the parse hung the phrase elsewhere: the nearest common noun
+        best = next((n for n in reversed(doc[bound + 1:t.i]) if n.pos_ == "NOUN" and not _is_actor(n)), None)
+    return best
 
 
 def _inner(noun: Token) -> Token | None:
     """The thing a noun of change is about: 'a reduction in interest rates' -> rates."""
     return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                 for g in c.children if g.dep_ == "pobj"), None)
+                 for g in c.children if g.dep_ == "pobj" and not g.like_num
+                 and g.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL")), None)
+
+
+def _subject_of(verb: Token, amount: range) -> tuple[Token, Token | None]:
+    """The verb whose object or subject an amount names, and that thing: a participle's clause
+    takes its main clause's ('exports increased by 45 percent, amounting to $69.6 million')."""
+    thing = _changed(verb, amount)
+    while thing is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+        thing = _changed(verb, amount)
+    if thing is not None and thing.pos_ == "PRON":  # 'aim to raise it to $10 billion': what it stands for
+        thing = _antecedent(thing)
+    return verb, thing
+
+
+def _change(name: str, rise: bool, unit: str) -> str:
+    if unit == "percent":
+        return ("growth of " if rise else "fall in ") + name
+    return ("increase in " if rise else "fall in ") + name
 
 
 def _money_about(doc: Doc, start: int, end: int, unit: str) -> str | None:
     """What an amount or a rate measures: the noun it qualifies ('a 100.9-billion-yen loan package',
-    'a trade volume of $6.8-billion', 'an interest rate of 3 percent'), or the thing a verb says it
-    is, reaches or changes ('Bilateral trade reached ...'); a change is named as one ('growth of
-    exports'); never who acts ('The two countries', a dateline's city)."""
+    'a trade volume of $6.8-billion', 'an interest rate of 3 percent', 'goods worth Sh480 billion'),
+    or the thing a verb says it is, reaches or changes ('Bilateral trade reached ...'); a change is
+    named as one ('growth of exports', 'up 12 percent'); never who acts ('The two countries', a
+    dateline's city)."""
     u = units()
     span = doc.char_span(start, end, alignment_mode="expand")
     tok = _amount_head(doc, start, end)
     if tok is None or span is None:
         return None
     last = max(tok.right_edge.i, span[-1].i)
+    amount = range(span.start, span.end)
     change_words = u.rise | u.fall
-    for c in tok.children:  # '$1 billion in aid', '$5 million of assistance'
-        if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") and c.i > tok.i:
-            pobj = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "DATE" and g.pos_ == "NOUN"]
-            if pobj:
-                return _noun_phrase(pobj[0])
+    # '$1 billion in aid', '$5 million of assistance', however the parse hangs the phrase
+    close = span.end
+    if close < len(doc) and doc[close].text == "(":  # past a conversion: '150 billion yen (about USD 1 billion) in'
+        close = next((t.i + 1 for t in doc[close:close + 12] if t.text == ")"), close)
+    after = doc[close:close + 2]
+    if len(after) == 2 and after[0].lower_ in ("in", "of") and after[0].dep_ == "prep" and after[1].pos_ == "NOUN" \
+            and after[1].ent_type_ != "DATE":
+        return _noun_phrase(after[1].head if after[1].dep_ == "compound" else after[1])
+    # 'more than EUR 1.2 billion': the amount stands where its qualifier stands
+    while tok.dep_ == "pobj" and tok.head.lower_ == "than" and tok.head.head.lower_ in ("more", "less", "fewer"):
+        tok = tok.head.head
+        amount = range(min(tok.i, span.start), span.end)
     head, dep = tok.head, tok.dep_
     if dep in ("compound", "nmod", "nummod", "amod", "npadvmod", "quantmod") and head.pos_ == "NOUN" \
-            and head.i > tok.i:
+            and head.i > tok.i and head.lemma_.lower() not in TIME_NOUNS:
         return _noun_phrase(head, after=last) if not _is_actor(head) else None
     prep = None
     if dep == "pobj" and head.dep_ == "prep":
         prep, head = head, head.head
     while head.ent_type_ in ("MONEY", "PERCENT") and head.head.i != head.i:
         head = head.head  # 'by 24 per cent ... to US$4.4 billion': the verb, not the other number
+    while head.lemma_.lower() in TIME_NOUNS and head.head.i != head.i:
+        head = head.head  # 'up 1.9 percent year on year'
     level = prep is not None and prep.lower_ in LEVEL_PREPS
+    if head.lower_ == "worth":  # 'goods worth Sh480 billion', 'trade was worth about $13.5 billion'
+        owner = head.head
+        if owner.pos_ in ("NOUN", "PROPN") and not _is_actor(owner):
+            return _noun_phrase(owner)
+        head = owner
+    before = next((t for t in reversed(doc[span.sent.start:span.start]) if t.lower_ not in QUALIFIER_WORDS), None)
+    if before is not None and before.lower_ in ("up", "down") and before.i == span.start - 1:
+        head = before  # 'with exports to Fiji up 6.4 per cent', however the parse hangs it
+    rise = head.lemma_.lower() in u.rise or head.lower_ == "up"
+    if head.lower_ in ("up", "down") or head.pos_ == "NOUN" and head.lemma_.lower() in change_words \
+            and _inner(head) is None and (prep is None or prep.lower_ in ("of", "by")):
+        # 'reached A$30.3 billion, up 12 percent', 'stood at £7.2 billion, an increase of 10.6 per cent'
+        owner = head.head
+        while owner.ent_type_ in ("MONEY", "PERCENT", "DATE") and owner.head.i != owner.i:
+            owner = owner.head  # 'reached 4.2 billion shillings, up 12 percent': the verb, not the amount
+        thing = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if thing is None and owner.pos_ in ("NOUN", "PROPN") and head.dep_ == "advmod" and not _is_actor(owner):
+            thing = owner
+        if thing is None and owner.pos_ in ("VERB", "AUX"):
+            thing = _subject_of(owner, amount)[1]
+        if thing is None and head.lower_ in ("up", "down"):
+            thing = _noun_before(head)
+        return _change(_noun_phrase(thing), rise, unit) if thing is not None else None
     if head.pos_ == "NOUN" and not _is_actor(head):
         inner = _inner(head)
         if head.lemma_.lower() in change_words and level and inner is not None:
             return _noun_phrase(inner)  # 'a reduction in interest rates from three percent'
         return _noun_phrase(head, after=last if head.i > tok.i else -1)
-    if head.pos_ in ("VERB", "AUX", "ADP", "ADV"):
-        verb = head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        thing = _changed(verb)
-        while thing is None and verb.dep_ in ("advcl", "xcomp", "conj") and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            verb = verb.head  # 'exports increased by 45 percent, amounting to $69.6 million'
-            thing = _changed(verb)
-        lemma = verb.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX", "ADP", "ADV", "ADJ"):
+        first = head
+        while first.pos_ not in ("VERB", "AUX") and first.head.i != first.i:
+            first = first.head
+        lemma = first.lemma_.lower()
+        verb, thing = _subject_of(first, amount)
         if thing is not None:
             inner = _inner(thing)
             if thing.lemma_.lower() in change_words and level and inner is not None:
                 return _noun_phrase(inner)
             name = _noun_phrase(thing)
-            if lemma in change_words and not level:  # the change, not the level it reached
-                if unit == "percent":
-                    return ("growth of " if lemma in u.rise else "fall in ") + name
-                return ("increase in " if lemma in u.rise else "fall in ") + name
-            return name
+            return _change(name, lemma in u.rise, unit) if lemma in change_words and not level else name
         # an actor spends or earns it: the act and what for ('spent on its Afghan mission')
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "in") and c.i > tok.i:
+        for c in [*first.children, *(c for t in span for c in t.children)]:
+            if c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "in") and c.i > span.end - 1:
                 pobj = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE",)]
-                if pobj and pobj[0].pos_ == "NOUN":
-                    return f"{verb.lower_} {c.lower_} {_noun_phrase(pobj[0])}"
+                if pobj and pobj[0].pos_ in ("NOUN", "PROPN"):  # 'invested ... in Peru'
+                    return f"{first.lower_} {c.lower_} {_noun_phrase(pobj[0])}"
+    return None
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """What 'it' stands for: the last thing before it in its sentence that a verb says reached or
+    changed ('Bilateral trade reached $5.8 billion, and the two countries aim to raise it')."""
+    if pron.lower_ not in ("it", "this", "that"):
+        return None
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not _is_actor(t):
+            return t
     return None
 
 
@@ -444,28 +537,22 @@ def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:
 
 
 def _same(a: tuple[Fact, tuple], b: tuple[Fact, tuple]) -> bool:
-    """Whether two numbers of an article are one fact told twice: money by value and unit; a rate
-    also by what it measures; a count also by what it counts, and whose when both say
-    ('three Russian embassy staff members' = 'three employees of the Russian embassy', not
-    'three employees of the Moldovan embassy')."""
+    """Whether two numbers of an article are one fact told twice (headline, lede, body): the same
+    value and unit, unless they are counts that name different countries or different fates
+    ('three employees of the Russian embassy' and 'of the Moldovan embassy', 'two killed' and
+    'two injured')."""
     (fa, ka), (fb, kb) = a, b
     if (fa.value, fa.unit) != (fb.value, fb.unit):
         return False
-    if fa.unit not in ("count", "percent"):
-        return True
-    return ka[0] == kb[0] and (ka[1] == kb[1] or ka[1] is None or kb[1] is None)
+    return fa.unit != "count" or all(x == y or not x or not y for x, y in zip(ka, kb, strict=True))
 
 
-def _what(fact: Fact, noun: Token | None) -> tuple:
-    """What a number counts or measures, and whose: the class of its noun and the first country
-    its phrase names."""
+def _what(fact: Fact) -> tuple[str | None, frozenset[str]]:
+    """Whose a count is and what befell them: the first country its phrase names, its words of harm."""
     gaz = gazetteer.load()
-    whose = next((iso for w in re.findall(r"[\w-]+", fact.about or "") if (iso := gaz.country_of(w))), None)
-    if noun is None or not noun.is_alpha:
-        words = (fact.about or "").lower().split()
-        return (words[-1] if words else None, whose)
-    lemma = noun.lemma_.lower()
-    return (units().count_class.get(lemma, lemma), whose)
+    words = re.findall(r"[\w-]+", fact.about or "")
+    whose = next((iso for w in words if (iso := gaz.country_of(w))), None)
+    return whose, frozenset(w.lower() for w in words) & units().harm["states"]
 
 
 def find_facts(doc: Doc) -> list[Fact]:
@@ -491,8 +578,9 @@ def find_facts(doc: Doc) -> list[Fact]:
                 continue  # 'the two won seats' is not two won
             if cur == "$":
                 code = _dollar(doc, m.start(), m.end(), home)
-            if code and free(m.start(), m.end()):
-                found.append((m.start(), m.end(), number_value(m.group("num"), m.group("scale")), code))
+            value = number_value(m.group("num"), m.group("scale"))
+            if code and free(m.start(), m.end()) and not _petty(doc, m.start(), value):
+                found.append((m.start(), m.end(), value, code))
     for m in u.percent.finditer(text):
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), number_value(m.group("num")), "percent"))
@@ -500,22 +588,25 @@ def find_facts(doc: Doc) -> list[Fact]:
         if free(m.start(), m.end()) and _is_count(doc, m):
             found.append((m.start(), m.end(), number_value(m.group("num"), m.group("scale")), "count"))
     kept: list[tuple[Fact, tuple]] = []
+    previous: tuple[int, str | None] = (-1, None)  # where the last amount of money ended, what it was
     for start, end, value, unit in sorted(found):
         sent = _sentence(doc, start)
         if sent is None:
             continue
-        noun = None
         if unit == "count":
             span = doc.char_span(start, end, alignment_mode="expand")
-            counted = _count_about(doc, span) if span is not None else None
-            about, noun = counted if counted is not None else (None, None)
+            about = _count_about(doc, span) if span is not None else None
+        elif unit != "percent" and CONVERSION.match(text[previous[0]:start]) and previous[0] >= 0:
+            about = previous[1]  # '150 billion yen (about USD 1 billion, or roughly Rs 8,700 crore)'
         else:
             about = _money_about(doc, start, end, unit)
+        if unit not in ("count", "percent"):
+            previous = (end, about)
         period = _period(times, sent, start, end, text, published)
         fact = Fact(value=value, unit=unit, period=period or (
                     _stated_now(sent, start, published) if unit == "count" else None),
                     about=about, qualifier=_qualifier(text, start), evidence=evidence(doc, sent))
-        item = (fact, _what(fact, noun))
+        item = (fact, _what(fact))
         first = next((k for k in kept if _same(k, item)), None)
         if first is None:
             kept.append(item)
@@ -529,6 +620,16 @@ def _from_text(fact: Fact, times: list[TimeExpr]) -> bool:
     ev = fact.evidence
     return fact.period is not None and any(ev.start <= t.start < ev.end and t.value and fact.period.startswith(t.value)
                                            for t in times)
+
+
+def _petty(doc: Doc, start: int, value: float) -> bool:
+    """An amount too small to be a figure between states ('a $5,000 fine', '$85 a barrel'), unless
+    its sentence speaks of aid, trade, loans or funds ('a grant of $500,000')."""
+    small = units().data["small_money"]
+    if value >= small["below"]:
+        return False
+    sent = _sentence(doc, start)
+    return sent is None or not any(t.lemma_.lower() in small["unless"] for t in sent)
 
 
 def _is_count(doc: Doc, m: re.Match[str]) -> bool:

@@ -118,6 +118,9 @@ def test_page_furniture_is_not_a_count(nlp):  # type: ignore[no-untyped-def]
     ("Bilateral trade fell by 4 percent in 2023.", 4, "percent", "fall in Bilateral trade"),
     ("Two-way trade rose by $2 billion in 2023.", 2e9, "USD", "increase in Two-way trade"),
     ("Two-way trade rose to $12 billion in 2023.", 12e9, "USD", "Two-way trade"),
+    ("Ghana imported goods worth $480 million from Togo in 2023.", 480e6, "USD", "goods"),
+    ("Czech companies have invested more than EUR 1.2 billion in Slovakia.", 1.2e9, "EUR", "invested in Slovakia"),
+    ("Austria pledged €1.2 billion in aid to Moldova.", 1.2e9, "EUR", "aid"),
 ])
 def test_about_names_the_quantity_not_who_acts(nlp, sentence, value, unit, about):  # type: ignore[no-untyped-def]
     facts = record_of(sentence, nlp).facts
@@ -171,3 +174,12 @@ def test_a_fact_told_twice_takes_the_date_of_the_telling_that_dates_it(nlp):  # 
 ])
 def test_general_nouns_counted_in_words_are_not_facts(nlp, sentence):  # type: ignore[no-untyped-def]
     assert record_of(sentence, nlp).facts == []
+
+
+def test_a_conversion_and_a_change_name_what_they_measure(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("Trade between Kenya and Uganda reached 420 billion shillings (about $3.2 billion) in 2023, up "
+                      "12 percent from a year earlier, and the two countries aim to raise it to $5 billion.", nlp,
+                      published="2024-06-20").facts
+    assert [(f.unit, f.about) for f in facts] == [
+        ("KES", "Trade between Kenya and Uganda"), ("USD", "Trade between Kenya and Uganda"),
+        ("percent", "growth of Trade between Kenya and Uganda"), ("USD", "Trade between Kenya and Uganda")]
