@@ -497,7 +497,8 @@ def _period(times: list[TimeExpr], sent: Span, start: int, end: int, text: str,
 
 
 def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
-    """The publication year for a count stated in the present tense with no time of its own:
+    """The publication date for a count stated in the present tense with no time of its own (what
+    holds on the day it is written, inside any year or month the article gives it):
     'some 184,000 ethnic Hungarians live in Vojvodina', 'more than 20,000 are currently studying'."""
     if not published or not re.match(r"\d{4}", published):
         return None
@@ -513,7 +514,7 @@ def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
         verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
     tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     present = bool(tenses & {"VBP", "VBZ"}) and not tenses & {"VBD", "MD"}
-    return published[:4] if present else None
+    return published if present else None
 
 
 def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:

@@ -72,10 +72,10 @@ def test_a_bare_dollar_is_the_outlets_own(nlp):  # type: ignore[no-untyped-def]
     assert [f.unit for f in canadian] == ["CAD"] and [f.unit for f in american] == ["USD"]
 
 
-def test_a_count_stated_in_the_present_is_of_the_year_of_publication(nlp):  # type: ignore[no-untyped-def]
+def test_a_count_stated_in_the_present_is_of_the_day_of_publication(nlp):  # type: ignore[no-untyped-def]
     facts = record_of("Some 184,000 ethnic Hungarians live in Vojvodina. In 2019, 12,000 students studied abroad.",
                       nlp, published="2024-12-12").facts
-    assert [(f.value, f.period) for f in facts] == [(184000, "2024"), (12000, "2019")]
+    assert [(f.value, f.period) for f in facts] == [(184000, "2024-12-12"), (12000, "2019")]
 
 
 @pytest.mark.parametrize("sentence,value,about", [
