@@ -151,8 +151,9 @@ def _counted_noun(doc: Doc, span: Span) -> tuple[list[Token], Token] | None:
     mods: list[Token] = []
     i, stop = span.end, min(len(doc), span.end + 4)
     prev = [t for t in doc[span.sent.start:span.start] if t.lower_ not in units().data["qualifiers"]]
-    if prev and prev[-1].lower_ in ("from", "to", "than", "with") and (
-            span.end == len(doc) or doc[span.end].pos_ in ("ADP", "PUNCT", "CCONJ")):
+    comparing = prev and prev[-1].lower_ in ("from", "to", "than", "with") and not (
+        len(prev) > 1 and prev[-1].lower_ == "than" and prev[-2].lower_ in ("more", "less", "fewer"))
+    if comparing and (span.end == len(doc) or doc[span.end].pos_ in ("ADP", "PUNCT", "CCONJ")):
         # 'More than 3,700 Fijians worked ..., up from about 2,400 in 2021-22': the noun counted before
         return _counted_before(doc, span)
     while i < stop:
@@ -220,8 +221,10 @@ def _harm_count(doc: Doc, span: Span) -> str | None:
 
 def _counted_before(doc: Doc, span: Span) -> tuple[list[Token], Token] | None:
     """The last noun a number counts earlier in the sentence of `span`."""
+    counted = units().counted
     before = [b for b in doc[span.sent.start:span.start] if (b.tag_ in ("NNS", "NNPS") or b.ent_type_ == "NORP")
-              and any(c.dep_ == "nummod" for c in b.children)]
+              and any(c.dep_ == "nummod" and (c.text[0].isdigit() or b.lemma_.lower() in counted)
+                      for c in b.children)]
     return ([], before[-1]) if before else None
 
 
@@ -608,12 +611,23 @@ def find_facts(doc: Doc) -> list[Fact]:
                     _stated_now(sent, start, published) if unit == "count" else None),
                     about=about, qualifier=_qualifier(text, start), evidence=evidence(doc, sent))
         item = (fact, _what(fact))
-        first = next((k for k in kept if _same(k, item)), None)
-        if first is None:
+        at = next((i for i, k in enumerate(kept) if _same(k, item)), None)
+        if at is None:
             kept.append(item)
-        elif period and first[0].period != period and not _from_text(first[0], times):
-            first[0].period = period  # the retelling that dates it: 'the decision on March 31 to expel three'
+            continue
+        first = kept[at][0]
+        if _headline(first.evidence) and not _headline(fact.evidence):
+            # the body's telling says more than the headline's: 'RP gets $1.1b loan from Japan'
+            fact.period = fact.period if _from_text(fact, times) or not first.period else first.period
+            kept[at] = item
+        elif period and first.period != period and not _from_text(first, times):
+            first.period = period  # the retelling that dates it: 'the decision on March 31 to expel three'
     return [f for f, _ in kept]
+
+
+def _headline(ev: Evidence) -> bool:
+    """A title or a caption rather than a sentence: no closing punctuation."""
+    return not ev.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")"))
 
 
 def _from_text(fact: Fact, times: list[TimeExpr]) -> bool:

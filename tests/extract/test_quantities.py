@@ -183,3 +183,11 @@ def test_a_conversion_and_a_change_name_what_they_measure(nlp):  # type: ignore[
     assert [(f.unit, f.about) for f in facts] == [
         ("KES", "Trade between Kenya and Uganda"), ("USD", "Trade between Kenya and Uganda"),
         ("percent", "growth of Trade between Kenya and Uganda"), ("USD", "Trade between Kenya and Uganda")]
+
+
+def test_a_figure_in_the_headline_is_told_by_the_body(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("Laos gets $2.1b loan from Korea\n\nVIENTIANE (AFP): The two governments signed notes on "
+                      "Monday for a 2.9-trillion-won (US$2.1 billion) loan package.", nlp, published="2024-06-20").facts
+    usd = [f for f in facts if f.unit == "USD"]
+    assert len(usd) == 1 and usd[0].evidence.text.startswith("VIENTIANE") and usd[0].about == "loan package"
+    assert [f.unit for f in facts] == ["USD", "KRW"] or [f.unit for f in facts] == ["KRW", "USD"]
