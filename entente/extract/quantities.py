@@ -489,14 +489,27 @@ def _period(times: list[TimeExpr], sent: Span, start: int, end: int, text: str,
     after = [t for t in inside if t.start >= end and t.start - end < 60]
     before = [t for t in inside if t.end <= start]
     chosen = min(after, key=lambda t: t.start) if after else max(before, key=lambda t: t.end) if before else None
-    if chosen is None or chosen.value is None:
-        return None
+    if chosen is None:
+        return _that_time(times, sent, text)
     value = chosen.value
     if (re.search(r"\bsince\s+$", text[max(0, chosen.start - 8):chosen.start], re.I)
             or chosen.text.lower().startswith("since ")) and published and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
         until = published[:len(value)]
         return f"{value}/{until}" if until > value else value
     return value
+
+
+def _that_time(times: list[TimeExpr], sent: Span, text: str) -> str | None:
+    """The time 'in that month' or 'the same year' points back to: the last month or year the text
+    named before the sentence."""
+    m = re.search(r"\b(?:that|the same)\s+(month|year)\b", text[sent.start_char:sent.end_char], re.I)
+    if m is None:
+        return None
+    size = 7 if m.group(1).lower() == "month" else 4
+    baseline = units().baseline
+    named = [t.value for t in times if t.end <= sent.start_char and t.value and re.fullmatch(r"\d{4}(?:-\d\d)?", t.value)
+             and len(t.value) >= size and not baseline.search(text[max(0, t.start - 40):t.start])]
+    return named[-1][:size] if named else None
 
 
 def _stated_now(sent: Span, start: int, published: str | None) -> str | None:

@@ -191,3 +191,10 @@ def test_a_figure_in_the_headline_is_told_by_the_body(nlp):  # type: ignore[no-u
     usd = [f for f in facts if f.unit == "USD"]
     assert len(usd) == 1 and usd[0].evidence.text.startswith("VIENTIANE") and usd[0].about == "loan package"
     assert [f.unit for f in facts] == ["USD", "KRW"] or [f.unit for f in facts] == ["KRW", "USD"]
+
+
+def test_that_month_is_the_month_named_before(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("In March 2024, exports to Serbia rose by 45 percent, compared to March 2023. In that month, "
+                      "imports from Serbia dropped by 8.6 percent, compared to March 2023.", nlp,
+                      published="2024-04-20").facts
+    assert [(f.value, f.period) for f in facts] == [(45, "2024-03"), (8.6, "2024-03")]
