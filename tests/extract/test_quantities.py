@@ -19,6 +19,7 @@ pytestmark = pytest.mark.slow
     ("New Zealand will provide $NZ20 million to the Fiji police.", 2e7, "NZD", None),
     ("The government will provide HUF 10 billion for the programme.", 1e10, "HUF", None),
     ("Trade between the two countries exceeded QR 1.1 billion in 2023.", 1.1e9, "QAR", "more than"),
+    ("At least six soldiers were killed in the clash.", 6, "count", None),
 ])
 def test_reads_quantities_with_unit_and_qualifier(nlp, sentence, value, unit, qualifier):  # type: ignore[no-untyped-def]
     facts = record_of(sentence, nlp).facts
