@@ -44,6 +44,7 @@ score: install
 gazetteers:
 	$(BIN)/pip install --quiet -e '.[gazetteers]'
 	$(BIN)/python scripts/build_gazetteers.py
+	$(BIN)/python scripts/build_dollar_homes.py
 
 lexicons:
 	$(BIN)/pip install --quiet -e '.[lexicons]'

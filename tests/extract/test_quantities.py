@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from ..conftest import record_of
@@ -47,6 +49,14 @@ def test_every_currency_of_the_lexicon_is_iso_4217():  # type: ignore[no-untyped
     codes = set(units().data["currency_prefix"].values()) | set(units().data["currency_suffix"].values())
     codes |= set(units().data["dollar_homes"].values())
     assert {c for c in codes if pycountry.currencies.get(alpha_3=c) is None} == set()
+
+
+def test_the_dollar_of_each_country_is_cldrs():  # type: ignore[no-untyped-def]
+    pytest.importorskip("babel")
+    from entente.extract.quantities import units
+    from scripts.build_dollar_homes import dollar_homes
+
+    assert units().data["dollar_homes"] == dollar_homes(datetime.date(2025, 1, 1))
 
 
 @pytest.mark.parametrize("sentence,value,unit", [
