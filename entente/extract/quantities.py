@@ -489,7 +489,7 @@ def _period(times: list[TimeExpr], sent: Span, start: int, end: int, text: str,
     after = [t for t in inside if t.start >= end and t.start - end < 60]
     before = [t for t in inside if t.end <= start]
     chosen = min(after, key=lambda t: t.start) if after else max(before, key=lambda t: t.end) if before else None
-    if chosen is None:
+    if chosen is None or chosen.value is None:
         return _that_time(times, sent, text)
     value = chosen.value
     if (re.search(r"\bsince\s+$", text[max(0, chosen.start - 8):chosen.start], re.I)
