@@ -555,21 +555,25 @@ def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:
 
 def _same(a: tuple[Fact, tuple], b: tuple[Fact, tuple]) -> bool:
     """Whether two numbers of an article are one fact told twice (headline, lede, body): the same
-    value and unit, unless they are counts that name different countries or different fates
-    ('three employees of the Russian embassy' and 'of the Moldovan embassy', 'two killed' and
-    'two injured')."""
+    value and unit, unless they are counts of different kinds of things, of different countries or
+    of different fates ('two soldiers' and 'two drones', 'three employees of the Russian embassy'
+    and 'of the Moldovan embassy', 'two killed' and 'two injured')."""
     (fa, ka), (fb, kb) = a, b
     if (fa.value, fa.unit) != (fb.value, fb.unit):
         return False
     return fa.unit != "count" or all(x == y or not x or not y for x, y in zip(ka, kb, strict=True))
 
 
-def _what(fact: Fact) -> tuple[str | None, frozenset[str]]:
-    """Whose a count is and what befell them: the first country its phrase names, its words of harm."""
+def _what(fact: Fact) -> tuple[str | None, str | None, frozenset[str]]:
+    """What kind of thing a count counts (people, forces, aid, documents), whose they are (the first
+    country its phrase names) and what befell them (its words of harm)."""
     gaz = gazetteer.load()
     words = re.findall(r"[\w-]+", fact.about or "")
     whose = next((iso for w in words if (iso := gaz.country_of(w))), None)
-    return whose, frozenset(w.lower() for w in words) & units().harm["states"]
+    kinds = units().data["counted"]
+    kind = next((k for w in words for k, nouns in kinds.items()
+                 if w.lower() in nouns or w.lower().removesuffix("s") in nouns), None)
+    return kind, whose, frozenset(w.lower() for w in words) & units().harm["states"]
 
 
 def find_facts(doc: Doc) -> list[Fact]:

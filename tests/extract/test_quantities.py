@@ -151,6 +151,8 @@ def test_a_number_told_twice_is_one_fact_but_tit_for_tat_expulsions_are_two(nlp)
                     "three employees of the Belarusian embassy persona non grata was taken on Friday. In response, "
                     "Minsk declared three employees of the Lithuanian embassy persona non grata.", nlp)
     assert [f.value for f in rec.facts] == [3, 3]
+    rec = record_of("Two soldiers were killed on Monday. The army said it shot down two drones.", nlp)
+    assert [f.value for f in rec.facts] == [2, 2]
 
 
 def test_the_time_of_a_comparison_is_not_the_period(nlp):  # type: ignore[no-untyped-def]
