@@ -68,7 +68,11 @@ class Store:
             # PostgreSQL compiles a query to machine code when its estimated cost is high (JIT, on
             # by default): 19 ms of a 56 ms grouping query in a 20,000-article store; our queries
             # are short and many, so it never pays
-            options = {"connect_args": {"options": "-c jit=off"}} if self.url.startswith("postgresql") else {}
+            options: dict[str, Any] = {"connect_args": {"options": "-c jit=off"}} if self.url.startswith("postgresql") else {}
+            if self.url.startswith("sqlite"):
+                # another process may hold the write lock for a batch or a migration: wait for it
+                # (pysqlite's default is 5 s, which a loaded machine's migration can outlast)
+                options = {"connect_args": {"timeout": 60}}
             self.engine: Engine = create_engine(self.url, **options)
             # checked before the SQLite pragmas, which would switch another program's file to WAL
             if not create:
