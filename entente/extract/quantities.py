@@ -535,8 +535,9 @@ def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
 
 def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:
     """The dollar a bare '$' means: that of the state that spends or earns the amount when the
-    sentence names it ('The Canadian government estimates that it spent $11.3 billion'), else that
-    of the outlet's country, else the US dollar."""
+    sentence names it ('The Canadian government estimates that it spent $11.3 billion', 'Ottawa
+    will send', 'Prime Minister Albanese announced'), else that of the outlet's country, else the
+    US dollar."""
     homes = units().data["dollar_homes"]
     tok = _amount_head(doc, start, end)
     gaz = gazetteer.load()
@@ -546,11 +547,23 @@ def _dollar(doc: Doc, start: int, end: int, home: str | None) -> str:
             continue
         for t in subj[0].subtree:
             if t.ent_type_ in ("GPE", "NORP") and not any(c.dep_ == "prep" for c in t.ancestors if c.i > subj[0].i):
-                iso = gaz.country_of(t.text) or gaz.country_of_place(t.text)
+                name = next((e.text for e in doc.ents if e.start <= t.i < e.end), t.text)  # 'New Zealand'
+                iso = gaz.country_of(name) or gaz.country_of_place(name)
                 if iso:
                     return str(homes.get(iso, "USD"))
+        iso = _country_of_entity(doc, subj[0])
+        if iso:
+            return str(homes.get(iso, "USD"))
         break
     return str(homes.get(home, "USD"))
+
+
+def _country_of_entity(doc: Doc, tok: Token) -> str | None:
+    """The country of the person or organisation the article found at `tok`, if it knows it."""
+    for entity in [*(doc._.people or []), *(doc._.organisations or [])]:
+        if entity.country and any(a <= tok.idx < b for a, b in entity.mentions):
+            return str(entity.country)
+    return None
 
 
 def _same(a: tuple[Fact, tuple], b: tuple[Fact, tuple]) -> bool:

@@ -144,6 +144,10 @@ def test_a_bare_dollar_is_that_of_the_state_that_spends_it(nlp):  # type: ignore
     assert [(f.value, f.unit) for f in facts] == [(11.3e9, "CAD")]
     facts = record_of("The Fijian government said it will spend $20 million on new roads.", nlp).facts
     assert [f.unit for f in facts] == ["FJD"]
+    facts = record_of("Foreign Minister Winston Peters said New Zealand will give $5 million to Tonga. Ottawa will "
+                      "provide $50 million in aid to Haiti. Australian Prime Minister Anthony Albanese announced $100 "
+                      "million in aid for Papua New Guinea.", nlp).facts
+    assert [f.unit for f in facts] == ["NZD", "CAD", "AUD"]
 
 
 def test_a_number_told_twice_is_one_fact_but_tit_for_tat_expulsions_are_two(nlp):  # type: ignore[no-untyped-def]
