@@ -111,6 +111,7 @@ def test_counts_written_in_words_or_without_a_noun(nlp, sentence, value, about):
     "One of the four ministers said their two brotherly peoples share a history.",
     "Two Turkish officials said the visit would last five days.",
     "The two won seats in the assembly of the two countries.",
+    "Leaders of the 27 member states and more than 50 countries met in Brussels.",
 ])
 def test_numbers_in_words_that_are_not_facts(nlp, sentence):  # type: ignore[no-untyped-def]
     assert record_of(sentence, nlp).facts == []
