@@ -512,6 +512,18 @@ def _that_time(times: list[TimeExpr], sent: Span, text: str) -> str | None:
     return named[-1][:size] if named else None
 
 
+def _day_of_harm(about: str | None, times: list[TimeExpr], sent: Span, text: str) -> str | None:
+    """The day of a count of people harmed that its sentence does not date: the day the article
+    last named before it ('exchanged attacks Thursday morning ... three Thai citizens were
+    injured'), as events are dated."""
+    if not about or not set(about.lower().split()) & units().harm["states"]:
+        return None
+    baseline = units().baseline
+    days = [t.value for t in times if t.end <= sent.start_char and t.value and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+            and not baseline.search(text[max(0, t.start - 40):t.start])]
+    return days[-1] if days else None
+
+
 def _stated_now(sent: Span, start: int, published: str | None) -> str | None:
     """The publication date for a count stated in the present tense with no time of its own (what
     holds on the day it is written, inside any year or month the article gives it):
@@ -638,7 +650,8 @@ def find_facts(doc: Doc) -> list[Fact]:
             previous = (end, about)
         period = _period(times, sent, start, end, text, published)
         fact = Fact(value=value, unit=unit, period=period or (
-                    _stated_now(sent, start, published) if unit == "count" else None),
+                    _stated_now(sent, start, published) or _day_of_harm(about, times, sent, text)
+                    if unit == "count" else None),
                     about=about, qualifier=_qualifier(text, start), evidence=evidence(doc, sent))
         item = (fact, _what(fact))
         at = next((i for i, k in enumerate(kept) if _same(k, item)), None)

@@ -216,3 +216,9 @@ def test_that_month_is_the_month_named_before(nlp):  # type: ignore[no-untyped-d
                       "imports from Serbia dropped by 8.6 percent, compared to March 2023.", nlp,
                       published="2024-04-20").facts
     assert [(f.value, f.period) for f in facts] == [(45, "2024-03"), (8.6, "2024-03")]
+
+
+def test_people_harmed_are_counted_on_the_day_last_named(nlp):  # type: ignore[no-untyped-def]
+    facts = record_of("Laos and Vietnam exchanged fire on Thursday near the border.\n\nAt least four Lao soldiers were "
+                      "injured when shells hit a village, the army said.", nlp, published="2025-07-25").facts
+    assert [(f.value, f.period) for f in facts] == [(4, "2025-07-24")]
