@@ -137,13 +137,19 @@ def _store(db: str | None, create: bool = False) -> Store:
         return Store(_db(db), create=create)
 
 
-def _report(summary: Summary) -> None:
-    for w in summary.warnings:
-        consoles.err.print(f"[yellow]warning[/]: {w}", highlight=False, soft_wrap=True)
-    for p in summary.problems:
-        consoles.err.print(f"[red]error[/]: {p}", highlight=False, soft_wrap=True)
-    for f in summary.skipped_files:
-        consoles.err.print(f"[yellow]skipped[/]: {f}", highlight=False, soft_wrap=True)
+LABELS = {"error": "[red]error[/]", "warning": "[yellow]warning[/]", "skipped": "[yellow]skipped[/]"}
+
+
+def _say(kind: str, line: str) -> None:
+    """One problem, warning or skipped file on stderr, as it happens."""
+    consoles.err.print(f"{LABELS[kind]}: {line}", highlight=False, soft_wrap=True)
+
+
+def _reporting() -> Summary:
+    """A summary that prints each problem, warning and skipped file the moment it is noted."""
+    from entente.jobs import Summary
+
+    return Summary(on_line=_say)
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -187,12 +193,12 @@ def extract(
     column: ColumnsOpt = None,
 ) -> None:
     """Extract one record per article (the format is docs/records.md) without touching a database."""
-    from entente.jobs import Summary, extract_paths
+    from entente.jobs import extract_paths
 
     _choice(format, ("jsonl", "table"), "--format")
     _writable(output)
     columns = _columns(column)
-    summary = Summary()
+    summary = _reporting()
     records = []
     with errors_as_lines(), _opened(output) as fh:
         for rec in extract_paths(paths, summary, columns=columns):
@@ -205,7 +211,6 @@ def extract(
 
             console = Console(file=fh) if output else consoles.out
             console.print(_events_table(_record_rows(records), "Events by article"))
-    _report(summary)
     raise typer.Exit(0 if summary.ok else 1)
 
 
@@ -242,7 +247,7 @@ def ingest(
     from entente.config import get_settings
     from entente.errors import EntenteError
     from entente.ingest import discover
-    from entente.jobs import Summary, ingest_paths
+    from entente.jobs import ingest_paths
 
     settings = get_settings()
     columns = _columns(column)
@@ -273,7 +278,7 @@ def ingest(
             if t.elapsed:
                 progress.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
 
-        summary = Summary()
+        summary = _reporting()
         try:
             if engine == "ray":
                 from entente.ray_engine import ingest_paths_ray
@@ -287,7 +292,6 @@ def ingest(
         except KeyboardInterrupt:
             # each batch is one transaction: what is counted is stored whole, the rest not at all
             progress.stop()
-            _report(summary)
             consoles.err.print("[red]interrupted[/]: the articles counted below are stored; run the same command "
                                "again to store the rest (stored text is skipped)", highlight=False)
             _ingest_summary(summary, store.url)
@@ -295,7 +299,6 @@ def ingest(
             raise typer.Exit(130) from None
         finally:
             signal.signal(signal.SIGINT, previous)
-    _report(summary)
     if not quiet:
         _ingest_summary(summary, store.url)
     store.close()

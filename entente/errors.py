@@ -41,6 +41,12 @@ class TooLarge(EntenteError):
     """A request or input over a configured size limit."""
 
 
+def first_line(exc: BaseException) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    text = str(exc).strip().splitlines()
+    return f"{exc.__class__.__name__}: {text[0][:200]}" if text else exc.__class__.__name__
+
+
 class Messages:
     """The text of recurring input problems, kept together so they read alike."""
 
@@ -74,4 +80,6 @@ class Messages:
     TRUNCATED_WARC = "truncated or malformed WARC record: {error}"
     NO_HTML_RECORDS = "no HTML response records in the WARC file"
     BAD_GZIP = "corrupt or truncated gzip data: {error}"
+    UNREADABLE = "could not be read ({error})"
+    NO_TARGET_URI = "response record without a WARC-Target-URI: skipped"
     COMPONENT_FAILED = "extraction step {component} failed ({error}); the record stands without what it finds"

@@ -33,14 +33,37 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)  # one line each: the file and what it is
 
+    # called with ("error" | "warning" | "skipped", line) as each is noted, so a long run shows its
+    # problems as they happen, not only at the end
+    on_line: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
+
     @property
     def ok(self) -> bool:
         return self.failed == 0
 
+    def fail(self, line: str) -> None:
+        """Count one input or article that failed, with the line that names it and the problem."""
+        self.failed += 1
+        self.problems.append(line)
+        if self.on_line:
+            self.on_line("error", line)
+
+    def warn(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.warnings.append(line)
+            if self.on_line:
+                self.on_line("warning", line)
+
+    def skip(self, line: str) -> None:
+        """Count a file of a searched folder that is in no format entente reads."""
+        self.skipped += 1
+        self.skipped_files.append(line)
+        if self.on_line:
+            self.on_line("skipped", line)
+
     def extraction_failed(self, article: CleanArticle, message: str) -> None:
         """Count an article whose extraction failed, naming where it came from."""
-        self.failed += 1
-        self.problems.append(f"{article.origin}: {message}")
+        self.fail(f"{article.origin}: {message}")
 
 
 def cleaned(paths: Sequence[str], summary: Summary, settings: Settings,
@@ -49,15 +72,13 @@ def cleaned(paths: Sequence[str], summary: Summary, settings: Settings,
     the fields of JSON and CSV dumps (text, title, date, url, source, id) where the defaults miss."""
     for item in read_paths(paths, settings, columns):
         if isinstance(item, Skipped):
-            summary.skipped += 1
-            summary.skipped_files.append(str(item))
+            summary.skip(str(item))
             continue
         if isinstance(item, IngestFailure):
-            summary.failed += 1
-            summary.problems.append(str(item))
+            summary.fail(str(item))
             continue
         article = clean(item)
-        summary.warnings.extend(article.warnings)
+        summary.warn(article.warnings)
         yield article
 
 
@@ -69,7 +90,7 @@ def extract_paths(paths: Sequence[str], summary: Summary | None = None,
     nlp = shared_nlp(settings.spacy_model)
     for record in extract_many(cleaned(paths, summary, settings, columns), nlp, batch_size=settings.batch_size,
                                on_error=summary.extraction_failed):
-        summary.warnings.extend(record.warnings)
+        summary.warn(record.warnings)
         yield record
 
 
@@ -144,7 +165,7 @@ def store_extracted(store: Store, batch: Sequence[Extracted], summary: Summary,
             if on_done:
                 on_done()
         else:
-            summary.warnings.extend(result.warnings)
+            summary.warn(result.warnings)
             records.append((article, result))
     store_batch(store, records, summary, on_done)
 
@@ -157,8 +178,7 @@ def store_batch(store: Store, batch: Sequence[tuple[CleanArticle, ArticleRecord]
         return
     for (article, _record), outcome in zip(batch, store.save_many(batch), strict=True):
         if isinstance(outcome, Exception):
-            summary.failed += 1
-            summary.problems.append(f"{article.origin}: {outcome}")
+            summary.fail(f"{article.origin}: {outcome}")
         else:
             setattr(summary, outcome, getattr(summary, outcome) + 1)
         if on_done:
@@ -185,10 +205,9 @@ def ingest_posted(raws: Sequence[RawArticle], store: Store, settings: Settings |
         raw.doc_id = raw.doc_id or "api_" + sha256(raw.text.encode("utf-8")).hexdigest()[:16]
         raw.origin = f"{raw.origin}:{raw.doc_id}"
         if len(raw.text.strip()) < settings.min_article_chars:
-            summary.failed += 1
-            summary.problems.append(f"{raw.origin}: {Messages.TOO_SHORT.format(n=len(raw.text.strip()))}")
+            summary.fail(f"{raw.origin}: {Messages.TOO_SHORT.format(n=len(raw.text.strip()))}")
             continue
         article = clean(raw)
-        summary.warnings.extend(article.warnings)
+        summary.warn(article.warnings)
         articles.append(article)
     return ingest_articles(articles, store, summary, settings)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from entente.config import Settings, get_settings
-from entente.errors import InputError, Messages
+from entente.errors import InputError, Messages, first_line
 from entente.ingest.base import IngestFailure, Item, Skipped, too_large
 from entente.ingest.feed import read_feed
 from entente.ingest.html import read_html_bytes
@@ -192,6 +192,8 @@ def read_items(item: Path | str, settings: Settings, columns: Mapping[str, str] 
         yield IngestFailure.of(exc)
     except OSError as exc:
         yield IngestFailure(str(item), exc.strerror or str(exc))
+    except Exception as exc:  # a reader's or a library's failure on a hostile file stops that file only
+        yield IngestFailure(str(item), Messages.UNREADABLE.format(error=first_line(exc)))
 
 
 def read_paths(paths: Sequence[str], settings: Settings | None = None,

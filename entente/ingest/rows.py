@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from entente.config import Settings
-from entente.errors import InputError, Messages
+from entente.errors import InputError, Messages, first_line
 from entente.ingest.base import IngestFailure, Item, bounded_lines, too_large
 from entente.ingest.fields import Fields, column_names, find_columns, pick, stable_id
 from entente.ingest.html import read_html
@@ -105,6 +105,8 @@ def read_jsonl(stream: BinaryIO, *, name: str, stem: str, settings: Settings,
             yield article
         except InputError as exc:
             yield IngestFailure.of(exc)
+        except Exception as exc:  # a hostile line (JSON nested past the decoder's depth) fails alone
+            yield IngestFailure(where, Messages.UNREADABLE.format(error=first_line(exc)))
 
 
 def _text_lines(stream: BinaryIO, name: str, limit: int, failures: list[IngestFailure]) -> Iterator[str]:
