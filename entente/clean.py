@@ -348,6 +348,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(key(text).encode("utf-8")).hexdigest()
 
 
+def _calendar_day(month: int, day: int) -> bool:
+    """Whether some year has this month and day (29 February included)."""
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def clean(raw: RawArticle) -> CleanArticle:
     """The cleaned article: normalised text, publication date, dateline, source, excluded blocks."""
     text = unicodedata.normalize("NFC", raw.text)
@@ -363,7 +372,9 @@ def clean(raw: RawArticle) -> CleanArticle:
     dl = find_dateline(text, fm.end)
     if published is None and dl and dl.month_day:
         month, day = dl.month_day
-        if dl.year and plausible_date(f"{dl.year:04d}-{month:02d}-{day:02d}"):
+        if not _calendar_day(month, day):  # "May 84": a number beside a month, not a day of it
+            warnings.append(f"{raw.origin}: {Messages.NOT_A_DAY.format(value=f'{month:02d}-{day:02d}')}")
+        elif dl.year and plausible_date(f"{dl.year:04d}-{month:02d}-{day:02d}"):
             published = f"{dl.year:04d}-{month:02d}-{day:02d}"
         else:
             published = f"--{month:02d}-{day:02d}"

@@ -66,6 +66,7 @@ class Messages:
     NOT_FOUND = "no such file or folder"
     BAD_DATE = "publication date {value!r} is not plausible (before 1900 or in the future); ignored"
     UNREADABLE_DATE = "date {value!r} not understood; ignored"
+    NOT_A_DAY = "dateline month and day {value} is no day of the calendar; no publication date taken from it"
     NO_MAIN_TEXT = "no article text found in the page"
     BAD_HTML = "HTML could not be parsed: {error}"
     TRUNCATED_HTML = "HTML ends before </html> (truncated?); read what was there"

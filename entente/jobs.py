@@ -181,6 +181,9 @@ def store_batch(store: Store, batch: Sequence[tuple[CleanArticle, ArticleRecord]
             summary.fail(f"{article.origin}: {outcome}")
         else:
             setattr(summary, outcome, getattr(summary, outcome) + 1)
+    # the batch is committed and counted whole before anyone hears of it: an interrupt raised by
+    # `on_done` (Ctrl-C) then leaves a summary equal to what is stored
+    for _ in batch:
         if on_done:
             on_done()
 

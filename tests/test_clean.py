@@ -144,3 +144,15 @@ def test_a_story_about_a_journalist_is_no_authors_box():  # type: ignore[no-unty
     text = ("Russia jails US reporter\n\nJane Roe is an American journalist who was detained in Yekaterinburg in "
             "March.\n\nThe United States called the verdict a sham.")
     assert "Jane Roe" not in _excluded(text)
+
+
+@pytest.mark.parametrize("text", ["MOSCOW, May 84. /TASS/. Russia and Vietnam held talks on trade and energy cooperation today.",
+                                  "HANOI, February 30 (VNA) - Vietnam and Russia held talks on trade and energy cooperation."])
+def test_a_dateline_day_the_calendar_lacks_is_no_date(text):  # type: ignore[no-untyped-def]
+    """Issue 20: 'May 84' became --05-84."""
+    from entente.clean import clean
+    from entente.records import RawArticle
+
+    article = clean(RawArticle(doc_id="t", text=text, origin="t.txt"))
+    assert article.published is None
+    assert any("no day of the calendar" in w for w in article.warnings)

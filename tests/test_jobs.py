@@ -90,3 +90,20 @@ def test_a_step_failing_on_an_article_is_a_warning_and_its_record_is_kept(tmp_pa
     assert records["kor_usa_yonhap_01"].events
     stored = ingest_paths(paths, Store(str(tmp_path / "t.db")))
     assert (stored.ingested, stored.failed, stored.warnings) == (2, 0, summary.warnings)
+
+
+def test_an_interrupt_after_a_batch_leaves_a_summary_equal_to_what_is_stored(tmp_path, nlp):  # type: ignore[no-untyped-def]
+    """Issue 20: Ctrl-C raised when the first article of a committed batch is counted."""
+    from entente.jobs import Summary
+
+    store = Store(str(tmp_path / "t.db"))
+    summary = Summary()
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([str(SAMPLES)], store, get_settings(), on_done=interrupted, summary=summary)
+    stored = store.counts()["articles"]
+    assert stored == 5 and summary.ingested == stored
+    store.close()
