@@ -80,8 +80,9 @@ class Evidence(BaseModel):
 
 class Entity(BaseModel):
     name: str
-    type: Literal["PERSON", "ORG", "GPE"] = "PERSON"
+    type: Literal["PERSON", "ORG", "GPE", "GROUP"] = "PERSON"
     country: str | None = None
+    sector: str | None = None  # POLECAT/ICEWS-style: GOV, MIL, POL, JUD, LEG, REB, OPP, CVL, ...
     roles: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     mentions: list[tuple[int, int]] = Field(default_factory=list)

@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from entente import gazetteer
+from entente.extract.agents import Agent, agents_in, state_of
 from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.organisations import Organisation
@@ -75,6 +76,7 @@ class Trigger:
     needs_no_infinitive: bool = False
     with_in_phrase: bool = False
     no_person_object: bool = False
+    with_in_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,13 +94,19 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(resources.files("entente.data").joinpath("triggers.json").read_text(encoding="utf-8"))
+    # the triggers generated from the field's verb dictionary come after the hand-kept ones
+    generated = json.loads(resources.files("entente.data").joinpath("triggers_cameo.json").read_text(encoding="utf-8"))
     by_lemma: dict[str, list[Trigger]] = {}
-    for t in data["triggers"]:
+    for t in data["triggers"] + generated["triggers"]:
         trig = Trigger(t["lemma"], t["type"], t.get("mode"), t.get("pos"), tuple(t.get("with", ())),
                        int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)),
                        bool(t.get("needs_no_infinitive", False)), bool(t.get("with_in_phrase", False)),
-                       bool(t.get("no_person_object", False)))
+                       bool(t.get("no_person_object", False)), bool(t.get("with_in_object", False)))
         by_lemma.setdefault(t["lemma"], []).append(trig)
+    # an entry that wants words near it is tried before a bare one, whichever file it comes from:
+    # "withdrew its ambassador" is a sanction before "withdrew" is a retreat (a stable sort keeps
+    # the hand-kept file's order among equals)
+    by_lemma = {k: sorted(v, key=lambda t: not t.with_) for k, v in by_lemma.items()}
     return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
                    dict(data.get("consult_mode_modifiers", {})),
@@ -123,6 +131,9 @@ class Found:
     date_defaulted: bool = False
     number: int = 0  # the sentence's number in the article
     recalls: bool = False  # told of as one already mentioned: "The agreement was signed by ..."
+    # states, organisations and groups acting or acted upon where no person is named
+    agent_actors: list[Agent] = field(default_factory=list)
+    agent_targets: list[Agent] = field(default_factory=list)
 
     @property
     def people(self) -> set[int]:
@@ -140,7 +151,11 @@ def match_triggers(tok: Token) -> list[Trigger]:
     for cand in lex.triggers.get(lemma, ()) + lex.triggers.get(tok.lower_, ()):
         if cand.pos and tok.pos_ != cand.pos and not (cand.pos == "VERB" and tok.pos_ == "AUX"):
             continue
-        if cand.with_:
+        if cand.with_ and cand.with_in_object:
+            # "recalled its ambassador", "closed the border to": a word of the verb's objects
+            if not {t.lemma_.lower() for t in _objects(tok)} & set(cand.with_):
+                continue
+        elif cand.with_:
             near = {t.lemma_.lower() for t in tok.children} | {t.lower_ for t in tok.children}
             near |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children}
             near |= {tok.head.lemma_.lower()} | {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i + 4]}
@@ -151,6 +166,12 @@ def match_triggers(tok: Token) -> list[Trigger]:
                 continue
         found.append(cand)
     return found
+
+
+def _objects(tok: Token) -> list[Token]:
+    """The words of a verb's objects and prepositional phrases, up to 12 tokens after it."""
+    return [t for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "xcomp", "prt", "attr", "oprd")
+            and c.i > tok.i for t in c.subtree if t.i - tok.i <= 12]
 
 
 def _consult_mode(tok: Token, trig: Trigger, index: PersonIndex) -> str | None:
@@ -632,6 +653,28 @@ def _voice(unvoiced: list[tuple[Found, str, int]], speaker: int, country: str | 
             unvoiced.remove(item)
 
 
+def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[Token],
+            orgs: list[Organisation]) -> tuple[list[Agent], list[Agent]]:
+    """The states, organisations and groups acting (the subject's, or a noun trigger's own
+    qualifier: 'Turkish air strikes', "Iraq's expulsion of") and acted upon (the rest of the
+    trigger's phrase) when no person is the subject. A state named in the phrase that is the
+    actors' own ('summoned Pakistan's ambassador to Afghanistan') is no target."""
+    if subj:
+        return [], []
+    actors = agents_in(subj_tokens, orgs)
+    owner: list[Token] = []
+    if not actors and tok.pos_ == "NOUN":
+        owner = [t for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i for t in c.subtree]
+        actors = agents_in(owner, orgs) or [
+            Agent(gazetteer.load().countries[iso].name, "GPE", iso, "GOV", t.idx, t.idx + len(t))
+            for t in owner if t.pos_ == "ADJ" and (iso := state_of(t)) is not None][:1]
+    taken = {t.i for t in subj_tokens} | {t.i for t in owner}
+    own = {a.country for a in actors}
+    targets = [a for a in agents_in([t for t in region if t.i not in taken], orgs)
+               if a.country not in own and a.name not in {b.name for b in actors}]
+    return actors, targets
+
+
 def _between_states(region: list[Token]) -> bool:
     """'the establishment of diplomatic ties between China and Brazil': the phrase names both states."""
     return any(t.lower_ == "between" and t.dep_ == "prep" and
@@ -758,6 +801,7 @@ def find_events(doc: Doc) -> list[Found]:
     index = PersonIndex(people)
     times: list[TimeExpr] = doc._.times or []
     gaz = gazetteer.load()
+    orgs: list[Organisation] = doc._.organisations or []
     found: list[Found] = []
     last_subject: int | None = None
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
@@ -886,16 +930,19 @@ def find_events(doc: Doc) -> list[Found]:
             countries = {c for i in actors + targets if (c := people[i].country)}
             # the states acting ("Japan pledged to provide ...") and those in the trigger's phrase
             countries |= _states_named([*region, *(t for t in subj_tokens if not subj)])
+            agent_actors, agent_targets = _agents(tok, subj, subj_tokens, region, orgs)
+            countries |= {a.country for a in agent_actors + agent_targets if a.country}
             # "relations between Seoul and Hanoi were established in 1992": the states undergo it
             undergoing = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] if passive else []
             if not actors and not targets and (len(countries) < 2 or not (
-                    _state_subject(subj_tokens or undergoing) or _between_states(region))
+                    _state_subject(subj_tokens or undergoing) or agent_actors or _between_states(region))
                                                or (trig.type == "CONSULT" and mode != "multilateral")):
                 # without people, only a state acting as subject makes an event ("China accused
                 # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
                 continue
             f = Found(trig.type, mode, tok, actors, targets, status, date,
-                      _location(region, trig.mode, tok), countries, [sent], defaulted, number, _recalls(tok))
+                      _location(region, trig.mode, tok), countries, [sent], defaulted, number, _recalls(tok),
+                      agent_actors if not actors else [], agent_targets if not targets else [])
             if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
                 visiting = {people[i].country for i in actors}
                 if visiting and article.dateline_country not in visiting:
@@ -1017,6 +1064,8 @@ def merge(found: list[Found]) -> list[Found]:
         twin.date = twin.date or f.date
         twin.location = twin.location or f.location
         twin.countries |= f.countries
+        twin.agent_actors += [a for a in f.agent_actors if a.name not in {b.name for b in twin.agent_actors}]
+        twin.agent_targets += [a for a in f.agent_targets if a.name not in {b.name for b in twin.agent_targets}]
         twin.sents.append(f.sents[0])
     return merged
 
@@ -1041,6 +1090,7 @@ def event_countries(f: Found, people: list[Person], orgs: list[Organisation]) ->
     state visited. Read once the event is complete, after participants and places were added."""
     countries = set(f.countries) | {c for i in f.people if (c := people[i].country)}
     countries |= {o.country for o in orgs if o.country and o.name in organisation_actors(f, orgs)}
+    countries |= {a.country for a in f.agent_actors + f.agent_targets if a.country}
     if f.location and (iso := gazetteer.load().country_of_place(f.location)):
         countries.add(iso)
     return countries
@@ -1052,10 +1102,13 @@ def to_events(doc: Doc, found: list[Found]) -> list[Event]:
     events = []
     for f in found:
         ev = [evidence(doc, s) for s in f.sents]
+        actors = [people[i].name for i in f.actors] + organisation_actors(f, orgs)
+        actors += [a.name for a in f.agent_actors if a.name not in actors]
+        targets = [people[i].name for i in f.targets]
+        targets += [a.name for a in f.agent_targets if a.name not in actors + targets]
         events.append(Event(
-            type=f.type, mode=f.mode, date=f.date,
-            actors=[people[i].name for i in f.actors] + organisation_actors(f, orgs),
-            targets=[people[i].name for i in f.targets], countries=sorted(event_countries(f, people, orgs)),
+            type=f.type, mode=f.mode, date=f.date, actors=actors,
+            targets=targets, countries=sorted(event_countries(f, people, orgs)),
             location=ascii_name(f.location) if f.location else None,
             status=f.status, trigger=f.trigger.text, evidence=ev[0],  # type: ignore[arg-type]
             more_evidence=[e for e in ev[1:] if e != ev[0]],
@@ -1065,6 +1118,18 @@ def to_events(doc: Doc, found: list[Found]) -> list[Event]:
 
 @component("entente_events")
 def events_component(doc: Doc) -> Doc:
-    """Set doc._.events: PLOVER events with participants, status, date, place and evidence."""
-    doc._.events = to_events(doc, find_events(doc))
+    """Set doc._.events: PLOVER events with participants, status, date, place and evidence, and
+    doc._.agents: the states, organisations and groups those events name beside people."""
+    found = find_events(doc)
+    doc._.events = to_events(doc, found)
+    doc._.agents = acting_agents(found)
     return doc
+
+
+def acting_agents(found: list[Found]) -> list[Agent]:
+    """Every state, organisation and group the events name, once each, in order of first mention."""
+    agents: dict[str, Agent] = {}
+    for f in found:
+        for a in f.agent_actors + f.agent_targets:
+            agents.setdefault(a.name, a)
+    return sorted(agents.values(), key=lambda a: a.start)

@@ -25,7 +25,7 @@ NOT_NEWLINE = re.compile(r"[^\n]")
 COMPONENTS = ("entente_people", "entente_organisations", "entente_time", "entente_quantities", "entente_events",
               "entente_sectors")
 
-for _name in ("article", "people", "organisations", "times", "facts", "events", "sectors"):
+for _name in ("article", "people", "organisations", "times", "facts", "events", "agents", "sectors"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -145,6 +145,13 @@ def to_record(doc: Doc) -> ArticleRecord:
         Entity(name=o.name, type="ORG", country=o.country, aliases=o.aliases, mentions=o.mentions)
         for o in doc._.organisations or []
     ]
+    named = {e.name for e in entities}
+    # states and groups acting in events, beside the organisations already listed
+    entities += [Entity(name=a.name, type=a.type, country=a.country, sector=a.sector, mentions=[(a.start, a.end)])
+                 for a in doc._.agents or [] if a.name not in named]
+    for e in entities:
+        if e.type == "ORG" and e.sector is None:
+            e.sector = next((a.sector for a in doc._.agents or [] if a.name == e.name), None)
     return ArticleRecord(
         doc_id=article.doc_id, published=article.published, source=article.source,
         dateline=article.dateline, title=article.title, url=article.url, entities=entities,

@@ -1,0 +1,166 @@
+"""Actors that are not people: states ("Russia", "Moscow" as its government), organisations ("the
+Ministry of Foreign Affairs of Russia") and groups of a country ("Pakistani forces", "Kenyan
+police", "the Tajik side", "Iraqi protesters"), each with its country and a sector code.
+
+The agent nouns and their sectors are data (entente/data/agents.json, generated from PETRARCH2's
+agents dictionary by scripts/build_agents.py). A group counts only with its country, which the
+phrase gives by a demonym, a country's name or a possessive ("Iraq's army").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from entente import gazetteer
+from entente.extract.organisations import Organisation, _country_name, _normalise
+from entente.fold import key
+
+# sectors whose bodies are organisations of a state; the others are groups of people
+ORG_SECTORS = frozenset({"GOV", "LEG", "JUD", "IGO"})
+# nouns standing for the state itself: "the Tajik side", "the Iraqi government"
+STATE_NOUNS = frozenset({"side", "government", "state", "authority", "authorities", "regime", "country", "nation"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A state, organisation or group acting or acted upon."""
+
+    name: str
+    type: str  # GPE, ORG or GROUP
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """Agent noun phrase (lower case) -> sector code."""
+    data = json.loads(resources.files("entente.data").joinpath("agents.json").read_text(encoding="utf-8"))
+    return dict(data["agents"])
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {key(c.capital): iso for iso, c in gazetteer.load().countries.items() if c.capital}
+
+
+def state_of(tok: Token) -> str | None:
+    """The state a single token names: a country's name or demonym, or its capital as a proper noun."""
+    gaz = gazetteer.load()
+    if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (iso := gaz.country_of(tok.text)):
+        return iso
+    if tok.pos_ == "PROPN" and (iso := _capitals().get(key(tok.text))) is not None:
+        return iso
+    return None
+
+
+def _entity_state(tok: Token) -> tuple[str, int, int] | None:
+    """The state a multi-word GPE or NORP entity holding `tok` names ('New Zealand', 'the United States')."""
+    if tok.ent_type_ not in ("GPE", "NORP"):
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            iso = gazetteer.load().country_of(ent.text)
+            return (iso, ent.start_char, ent.end_char) if iso else None
+    return None
+
+
+def _token_state(tok: Token) -> str | None:
+    found = _entity_state(tok)
+    return found[0] if found else state_of(tok)
+
+
+def agent_sector(tok: Token) -> tuple[str, str] | None:
+    """The agent phrase a noun heads and its sector: 'border guards' -> ('border guard', 'MIL'),
+    'foreign ministry' -> ('foreign ministry', 'GOV'); the longest phrase of its compounds first."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i and _token_state(c) is None]
+    words += [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and _token_state(c) is None
+              and c.lower_ in ("foreign", "armed", "military", "naval", "security", "border", "interior")]
+    for n in range(len(words), -1, -1):
+        for form in (lemma, tok.lower_):
+            phrase = " ".join([*words[len(words) - n:], form])
+            if phrase in lex:
+                return phrase, lex[phrase]
+    return None
+
+
+def _country_of_group(head: Token) -> str | None:
+    """The country a group's head noun is said to be of: 'Pakistani forces', "Iraq's army",
+    'the army of Iraq', 'forces from Rwanda'."""
+    for c in head.children:
+        if c.dep_ in MODIFIER_DEPS and (iso := _token_state(c)) is not None:
+            return iso
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (iso := _token_state(g)) is not None:
+                    return iso
+    return None
+
+
+def _org_at(tok: Token, orgs: list[Organisation]) -> Organisation | None:
+    return next((o for o in orgs if any(s <= tok.idx < e for s, e in o.mentions)), None)
+
+
+def _group_name(phrase: str, iso: str, sector: str) -> str:
+    """'police of Kenya', 'Ministry of Foreign Affairs of Russia'."""
+    if sector in ORG_SECTORS and phrase.endswith("ministry"):
+        return f"{_normalise(phrase.title())} of {_country_name(iso)}"
+    return f"{phrase} of {_country_name(iso)}"
+
+
+def agents_in(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
+    """The states, organisations and groups a phrase names, in order. A state that only
+    qualifies a group or organisation ('Pakistani forces', "Iraq's foreign ministry") is that
+    body's country, not an actor of its own."""
+    gaz = gazetteer.load()
+    found: list[Agent] = []
+    ids = {t.i for t in tokens}
+    used: set[int] = set()
+    for tok in tokens:
+        if tok.i in used:
+            continue
+        if (org := _org_at(tok, orgs)) is not None:
+            used |= {t.i for t in tokens if _org_at(t, [org]) is org}
+            sector = agent_sector(tok)
+            found.append(Agent(org.name, "ORG", org.country, sector[1] if sector else None, tok.idx,
+                               tok.idx + len(tok)))
+            continue
+        if tok.dep_ not in ("compound", "amod") and (agent := agent_sector(tok)) is not None:
+            phrase, sector = agent
+            iso = _country_of_group(tok)
+            if iso is None:
+                continue
+            used |= {c.i for c in tok.children if c.dep_ in MODIFIER_DEPS for c in c.subtree}
+            start = min([tok.idx, *(c.idx for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i in ids)])
+            if phrase in STATE_NOUNS:
+                found.append(Agent(gaz.countries[iso].name, "GPE", iso, "GOV", start, tok.idx + len(tok)))
+            else:
+                kind = "ORG" if sector in ORG_SECTORS else "GROUP"
+                found.append(Agent(_group_name(phrase, iso, sector), kind, iso, sector, start, tok.idx + len(tok)))
+            continue
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "GPE":
+            held = _entity_state(tok)
+            iso = held[0] if held else state_of(tok)
+            if iso is None or tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if tok.dep_ in ("compound", "amod", "poss", "nmod") and agent_sector(tok.head) is not None:
+                continue  # "Pakistan's foreign ministry": the ministry acts
+            if held:
+                used |= {t.i for t in tokens if held[1] <= t.idx < held[2]}
+            found.append(Agent(gaz.countries[iso].name, "GPE", iso, "GOV", tok.idx, tok.idx + len(tok)))
+    unique: list[Agent] = []
+    for a in found:
+        if all(a.name != b.name for b in unique):
+            unique.append(a)
+    return unique
