@@ -10,6 +10,7 @@ phrase gives by a demonym, a country's name or a possessive ("Iraq's army").
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,8 @@ ORG_SECTORS = frozenset({"GOV", "LEG", "JUD", "IGO"})
 # nouns standing for the state itself: "the Tajik side", "the Iraqi government"
 STATE_NOUNS = frozenset({"side", "government", "state", "authority", "authorities", "regime", "country", "nation"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+POSSESSIVE = re.compile(r"\s*(?:'s|’s|')$")
+LEADING_THE = re.compile(r"^[Tt]he\s+")
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,12 @@ def state_of(tok: Token) -> str | None:
 
 def _entity_state(tok: Token) -> tuple[str, int, int] | None:
     """The state a multi-word GPE or NORP entity holding `tok` names ('New Zealand', 'the United States')."""
-    if tok.ent_type_ not in ("GPE", "NORP"):
+    if not tok.ent_type_:  # whatever its label: the tagger takes "Burkina Faso" for a person at times
         return None
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
-            iso = gazetteer.load().country_of(ent.text)
+            name = POSSESSIVE.sub("", LEADING_THE.sub("", ent.text))  # "North Korea's", "the United States"
+            iso = gazetteer.load().country_of(name)
             return (iso, ent.start_char, ent.end_char) if iso else None
     return None
 
@@ -149,7 +153,7 @@ def agents_in(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
                 kind = "ORG" if sector in ORG_SECTORS else "GROUP"
                 found.append(Agent(_group_name(phrase, iso, sector), kind, iso, sector, start, tok.idx + len(tok)))
             continue
-        if tok.pos_ == "PROPN" or tok.ent_type_ == "GPE":
+        if tok.pos_ == "PROPN" or tok.ent_type_:
             held = _entity_state(tok)
             iso = held[0] if held else state_of(tok)
             if iso is None or tok.pos_ not in ("PROPN", "NOUN"):
@@ -164,3 +168,22 @@ def agents_in(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
         if all(a.name != b.name for b in unique):
             unique.append(a)
     return unique
+
+
+def phrase_agents(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
+    """The agents a noun phrase (a subject) stands for: its head and the heads coordinated with it,
+    with what qualifies them, never a state named inside a phrase about something else ('Direct
+    flights between Russia and Georgia' are no state's act; 'Mali, Niger and Burkina Faso' are
+    three states)."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    heads += [c for h in heads for c in h.conjuncts if c.i in ids and c not in heads]
+    keep: set[int] = set()
+    for h in heads:
+        keep.add(h.i)
+        for c in h.children:
+            if c.dep_ in MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                keep |= {t.i for t in c.subtree}
+        # the rest of a name of several words: "Burkina Faso", "the United States"
+        keep |= {t.i for e in h.doc.ents if e.start <= h.i < e.end for t in e if t.i in ids}
+    return agents_in([t for t in tokens if t.i in keep], orgs)

@@ -21,7 +21,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from entente import gazetteer
-from entente.extract.agents import Agent, agents_in, state_of
+from entente.extract.agents import Agent, agents_in, phrase_agents, state_of
 from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.organisations import Organisation
@@ -42,6 +42,9 @@ SEQUENCE_VERBS = {"follow", "precede"}
 ACCEPTING_VERBS = {"accept", "receive"}
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 SETTING_PREPS = {"in", "at", "during"}
+# "voted against the US embargo", "amid Turkish strikes": a stance or a setting, no act told here
+OPPOSING_PREPS = {"against", "amid", "despite"}
+STATE_PRONOUNS = {"it", "they"}
 # bodies that "the two ..." may name without meaning the two people last named ("the two countries"
 # stands for their leaders, "the two countries' ministries" does not)
 # what one side says and the other answers: "rejected the proposal" answers whoever made it just before
@@ -654,16 +657,25 @@ def _voice(unvoiced: list[tuple[Found, str, int]], speaker: int, country: str | 
 
 
 def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[Token],
-            orgs: list[Organisation]) -> tuple[list[Agent], list[Agent]]:
+            orgs: list[Organisation], last: list[Agent]) -> tuple[list[Agent], list[Agent]]:
     """The states, organisations and groups acting (the subject's, or a noun trigger's own
     qualifier: 'Turkish air strikes', "Iraq's expulsion of") and acted upon (the rest of the
     trigger's phrase) when no person is the subject. A state named in the phrase that is the
-    actors' own ('summoned Pakistan's ambassador to Afghanistan') is no target."""
+    actors' own ('summoned Pakistan's ambassador to Afghanistan') is no target. `last` are the
+    latest actors of this kind, which 'it' and 'they' stand for."""
     if subj:
         return [], []
-    actors = agents_in(subj_tokens, orgs)
+    actors = phrase_agents(subj_tokens, orgs)
+    if not actors and subj_tokens and all(t.lower_ in STATE_PRONOUNS for t in subj_tokens):
+        # "Algeria said it had downed a drone": the state the sentence is about
+        main = [t for t in _main_subject(tok.sent) if t.i not in {s.i for s in subj_tokens}]
+        actors = phrase_agents(main, orgs) or list(last)
     owner: list[Token] = []
-    if not actors and tok.pos_ == "NOUN":
+    if not actors and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+        # "Algeria's decision to recall its ambassadors": whose decision, theirs the act
+        owner = [t for c in tok.head.children if c.dep_ == "poss" for t in c.subtree]
+        actors = agents_in(owner, orgs)
+    if not actors and tok.pos_ == "NOUN" and not (tok.dep_ == "pobj" and tok.head.lower_ in OPPOSING_PREPS):
         owner = [t for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i for t in c.subtree]
         actors = agents_in(owner, orgs) or [
             Agent(gazetteer.load().countries[iso].name, "GPE", iso, "GOV", t.idx, t.idx + len(t))
@@ -802,6 +814,7 @@ def find_events(doc: Doc) -> list[Found]:
     times: list[TimeExpr] = doc._.times or []
     gaz = gazetteer.load()
     orgs: list[Organisation] = doc._.organisations or []
+    last_agents: list[Agent] = []  # the states or groups that last acted: who a later "it" is
     found: list[Found] = []
     last_subject: int | None = None
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
@@ -930,7 +943,7 @@ def find_events(doc: Doc) -> list[Found]:
             countries = {c for i in actors + targets if (c := people[i].country)}
             # the states acting ("Japan pledged to provide ...") and those in the trigger's phrase
             countries |= _states_named([*region, *(t for t in subj_tokens if not subj)])
-            agent_actors, agent_targets = _agents(tok, subj, subj_tokens, region, orgs)
+            agent_actors, agent_targets = _agents(tok, subj, subj_tokens, region, orgs, last_agents)
             countries |= {a.country for a in agent_actors + agent_targets if a.country}
             # "relations between Seoul and Hanoi were established in 1992": the states undergo it
             undergoing = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] if passive else []
@@ -948,6 +961,7 @@ def find_events(doc: Doc) -> list[Found]:
                 if visiting and article.dateline_country not in visiting:
                     f.location = gaz.countries[article.dateline_country].name
             found.append(f)
+            last_agents = f.agent_actors or last_agents
             if not f.actors and not subj and (iso := _state_iso(subj_tokens)) is not None:
                 unvoiced.append((f, iso, number))
             if subj:
@@ -1037,6 +1051,12 @@ def _told_as_past(f: Found) -> bool:
     return f.trigger.tag_ == "VBD"
 
 
+def _same_agents(f: Found, m: Found) -> bool:
+    """Mentions by no one named, or by the same states, organisations or groups."""
+    a, b = {x.name for x in f.agent_actors}, {x.name for x in m.agent_actors}
+    return not a or not b or a == b
+
+
 def merge(found: list[Found]) -> list[Found]:
     """One event per happening: same type and mode, nested participants, compatible dates."""
     merged: list[Found] = []
@@ -1046,8 +1066,10 @@ def merge(found: list[Found]) -> list[Found]:
                                                    and (m.date_defaulted or f.date_defaulted)
                                                    and not _told_as_past(m if m.status == "done" else f)))
                      and (f.people <= m.people or m.people <= f.people)
-                     # a mention naming no one joins only another such mention of the same date
+                     # a mention naming no one joins only another such mention of the same date,
+                     # by the same states or groups
                      and (bool(f.people) == bool(m.people)) and (f.people or m.date == f.date)
+                     and (f.people or _same_agents(f, m))
                      and (_compatible(m.date, f.date) or m.date_defaulted or f.date_defaulted)), None)
         if twin is None:
             merged.append(f)
