@@ -45,6 +45,9 @@ SETTING_PREPS = {"in", "at", "during"}
 # "voted against the US embargo", "amid Turkish strikes": a stance or a setting, no act told here
 OPPOSING_PREPS = {"against", "amid", "despite"}
 STATE_PRONOUNS = {"it", "they"}
+# what a state or its forces do to another left unnamed in the sentence ("closed the border",
+# "downed a drone", "deployed jets"); meetings and words need their other side named
+ACTING_ALONE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "AID", "THREATEN"}
 # bodies that "the two ..." may name without meaning the two people last named ("the two countries"
 # stands for their leaders, "the two countries' ministries" does not)
 # what one side says and the other answers: "rejected the proposal" answers whoever made it just before
@@ -815,6 +818,7 @@ def find_events(doc: Doc) -> list[Found]:
     gaz = gazetteer.load()
     orgs: list[Organisation] = doc._.organisations or []
     last_agents: list[Agent] = []  # the states or groups that last acted: who a later "it" is
+    alone: list[Found] = []  # acts of one state on no one named, placed once the article is read
     found: list[Found] = []
     last_subject: int | None = None
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
@@ -947,7 +951,10 @@ def find_events(doc: Doc) -> list[Found]:
             countries |= {a.country for a in agent_actors + agent_targets if a.country}
             # "relations between Seoul and Hanoi were established in 1992": the states undergo it
             undergoing = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree] if passive else []
-            if not actors and not targets and (len(countries) < 2 or not (
+            # a state or group acting on no one the sentence names ("Kyrgyzstan closed the border")
+            lone = not actors and not targets and len(countries) == 1 and trig.type in ACTING_ALONE and \
+                any(a.country for a in agent_actors)
+            if not actors and not targets and not lone and (len(countries) < 2 or not (
                     _state_subject(subj_tokens or undergoing) or agent_actors or _between_states(region))
                                                or (trig.type == "CONSULT" and mode != "multilateral")):
                 # without people, only a state acting as subject makes an event ("China accused
@@ -956,6 +963,10 @@ def find_events(doc: Doc) -> list[Found]:
             f = Found(trig.type, mode, tok, actors, targets, status, date,
                       _location(region, trig.mode, tok), countries, [sent], defaulted, number, _recalls(tok),
                       agent_actors if not actors else [], agent_targets if not targets else [])
+            if lone:
+                alone.append(f)
+                last_agents = f.agent_actors
+                continue
             if f.mode == "visit" and f.location is None and article is not None and article.dateline_country:
                 visiting = {people[i].country for i in actors}
                 if visiting and article.dateline_country not in visiting:
@@ -981,9 +992,30 @@ def find_events(doc: Doc) -> list[Found]:
                 last_subject = subj_people[0]
             elif named:
                 last_subject = named[0]
+    found = _with_counterparts(found, alone)
     _lead_counterparts(found, doc, index, published)
     _place_the_days_news(found, article)
     return merge(found)
+
+
+def _with_counterparts(found: list[Found], alone: list[Found]) -> list[Found]:
+    """Acts of one state on no one named ('Kyrgyzstan closed the border', 'Algeria said it had
+    downed a drone') are aimed at the state the article's other events pair it with: kept with
+    that state when it is one, left out when the article pairs it with no one or several."""
+    partners: dict[str, dict[str, int]] = {}
+    for f in found:
+        for a in f.countries:
+            for b in f.countries - {a}:
+                partners.setdefault(a, {}).setdefault(b, 0)
+                partners[a][b] += 1
+    kept = []
+    for f in alone:
+        (own,) = f.countries
+        counts = sorted(partners.get(own, {}).items(), key=lambda kv: -kv[1])
+        if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+            f.countries = {own, counts[0][0]}
+            kept.append(f)
+    return sorted(found + kept, key=lambda f: f.number)
 
 
 def _place_the_days_news(found: list[Found], article: CleanArticle | None) -> None:
