@@ -42,8 +42,9 @@ SEQUENCE_VERBS = {"follow", "precede"}
 ACCEPTING_VERBS = {"accept", "receive"}
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 SETTING_PREPS = {"in", "at", "during"}
-# "voted against the US embargo", "amid Turkish strikes": a stance or a setting, no act told here
-OPPOSING_PREPS = {"against", "amid", "despite"}
+# "voted against the US embargo", "amid Turkish strikes", "the row over Warsaw's ban": a stance,
+# a setting or a cause, no act told here
+OPPOSING_PREPS = {"against", "amid", "despite", "over"}
 STATE_PRONOUNS = {"it", "they"}
 # what a state or its forces do to another left unnamed in the sentence ("closed the border",
 # "downed a drone", "deployed jets"); meetings and words need their other side named
@@ -666,9 +667,19 @@ def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[
     trigger's phrase) when no person is the subject. A state named in the phrase that is the
     actors' own ('summoned Pakistan's ambassador to Afghanistan') is no target. `last` are the
     latest actors of this kind, which 'it' and 'they' stand for."""
-    if subj:
+    if subj or (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in OPPOSING_PREPS):
         return [], []
+    if subj_tokens and all(t.tag_ in ("WDT", "WP") for t in subj_tokens):
+        # "jets, which the command said had destroyed a brigade": the noun the clause describes
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:
+            subj_tokens = [t for c in [clause.head] for t in c.subtree if t.i < clause.i and t.i >= c.left_edge.i
+                           and t.text != ","]
     actors = phrase_agents(subj_tokens, orgs)
+    if not actors and tok.pos_ == "NOUN":
+        # "attacks carried out by Tehran", "strikes launched by Turkish jets"
+        acting = [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+        actors = phrase_agents([t for a in acting for p in a.children if p.dep_ == "pobj" for t in p.subtree], orgs)
     if not actors and subj_tokens and all(t.lower_ in STATE_PRONOUNS for t in subj_tokens):
         # "Algeria said it had downed a drone": the state the sentence is about
         main = [t for t in _main_subject(tok.sent) if t.i not in {s.i for s in subj_tokens}]
@@ -678,7 +689,7 @@ def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[
         # "Algeria's decision to recall its ambassadors": whose decision, theirs the act
         owner = [t for c in tok.head.children if c.dep_ == "poss" for t in c.subtree]
         actors = agents_in(owner, orgs)
-    if not actors and tok.pos_ == "NOUN" and not (tok.dep_ == "pobj" and tok.head.lower_ in OPPOSING_PREPS):
+    if not actors and tok.pos_ == "NOUN":
         owner = [t for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i for t in c.subtree]
         actors = agents_in(owner, orgs) or [
             Agent(gazetteer.load().countries[iso].name, "GPE", iso, "GOV", t.idx, t.idx + len(t))
@@ -1089,20 +1100,35 @@ def _same_agents(f: Found, m: Found) -> bool:
     return not a or not b or a == b
 
 
+def _same_happening(m: Found, f: Found) -> bool:
+    """Whether a later mention `f` tells of the event `m`: same type and mode, a compatible status
+    and date, and the same participants: nested people; or, where neither names anyone, the same
+    date and states; or, where one names people and the other only states, states the other
+    involves ('Somalia recalls ambassador to Kenya' and 'Somalia recalled its ambassador X')."""
+    if m.type != f.type or m.mode != f.mode:
+        return False
+    if not (m.status == f.status or ({m.status, f.status} == {"done", "planned"}
+                                     and (m.date_defaulted or f.date_defaulted)
+                                     and not _told_as_past(m if m.status == "done" else f))):
+        return False
+    if not (_compatible(m.date, f.date) or m.date_defaulted or f.date_defaulted):
+        return False
+    if m.people and f.people:
+        return f.people <= m.people or m.people <= f.people
+    if not m.people and not f.people:
+        # a mention naming no one joins only another such mention of the same date, by the same states
+        return m.date == f.date and _same_agents(f, m)
+    named, states = (m, f) if m.people else (f, m)
+    own = {a.country for a in states.agent_actors}
+    return m.status == f.status and m.date == f.date and bool(own) and None not in own \
+        and states.countries <= named.countries
+
+
 def merge(found: list[Found]) -> list[Found]:
     """One event per happening: same type and mode, nested participants, compatible dates."""
     merged: list[Found] = []
     for f in found:
-        twin = _recalled(f, merged) or next((m for m in merged if m.type == f.type and m.mode == f.mode
-                     and (m.status == f.status or ({m.status, f.status} == {"done", "planned"}
-                                                   and (m.date_defaulted or f.date_defaulted)
-                                                   and not _told_as_past(m if m.status == "done" else f)))
-                     and (f.people <= m.people or m.people <= f.people)
-                     # a mention naming no one joins only another such mention of the same date,
-                     # by the same states or groups
-                     and (bool(f.people) == bool(m.people)) and (f.people or m.date == f.date)
-                     and (f.people or _same_agents(f, m))
-                     and (_compatible(m.date, f.date) or m.date_defaulted or f.date_defaulted)), None)
+        twin = _recalled(f, merged) or next((m for m in merged if _same_happening(m, f)), None)
         if twin is None:
             merged.append(f)
             continue
