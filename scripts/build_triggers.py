@@ -71,6 +71,13 @@ release breach decline defect defy fail object betray countermine disarray disor
 secede caution endanger risk parade overfly
 beef_up take_over step_in drum_up glance_over look_over back_away stay_away break_away hit_back string_up
 """.split())
+# members of the dictionary's synonym sets that are mostly something else in news: weapon and
+# aircraft model names ('Apache', 'Typhoon', 'Orion'), 'gas', 'club', 'vehicle', 'system', 'person'
+AMBIGUOUS = frozenset("""
+abrams apache arrow batteries bradley carrier club cougar device devise dragonfly gas knuckles mangusta orion
+osprey panther poseidon reaper switchblade typhoon vehicle spear sabers falcon hornet predator raptor system
+skyhook glider person won pound
+""".split())
 HEADER = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]+)\]\s+---")
 VERB = re.compile(r"^(?P<plus>\+?)(?P<verb>[A-Z][A-Z_'-]*)\s*(?:\{[^}]*\})?\s*(?:\[(?P<code>[^\]]+)\])?")
 PATTERN = re.compile(r"^-\s+(?P<body>.*?)\s*\[(?P<code>[^\]]+)\]")
@@ -114,7 +121,7 @@ def synonym_sets(lines: list[str]) -> dict[str, list[str]]:
             sets[current] = []
         elif line.startswith("+") and current:
             word = line[1:].split("#")[0].split()[0].strip("_").split("_")[-1].lower()
-            if word and word not in sets[current]:
+            if word and word not in sets[current] and word not in AMBIGUOUS:
                 sets[current].append(word)
         elif not line.strip():
             current = None
