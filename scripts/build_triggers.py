@@ -220,13 +220,13 @@ def _add(entries: list[dict], seen: set[tuple], lemma: str, particle: str | None
 
 def prune(entries: list[dict]) -> list[dict]:
     """Leave out what the hand-kept triggers.json already says and what is read better on its own:
-    an entry of a type the hand file gives the same word, and a pattern whose one object word is
+    an entry of a type the hand file gives the same verb, and a pattern whose one object word is
     itself a trigger ('continue ... attacks', 'lodge ... protest': the attack and the protest are
     the events, found by their own word)."""
     hand = json.loads((DATA / "triggers.json").read_text(encoding="utf-8"))["triggers"]
-    hand_types = {(t["lemma"], t["type"]) for t in hand}
+    hand_types = {(t["lemma"], t["type"], t.get("pos")) for t in hand}
     triggers = {t["lemma"] for t in hand} | {e["lemma"] for e in entries if "with" not in e}
-    return [e for e in entries if (e["lemma"], e["type"]) not in hand_types
+    return [e for e in entries if not hand_types & {(e["lemma"], e["type"], None), (e["lemma"], e["type"], "VERB")}
             and not (e.get("with_in_object") and len(e["with"]) == 1 and e["with"][0] in triggers)]
 
 

@@ -82,8 +82,9 @@ def _token_state(tok: Token) -> str | None:
 
 
 def agent_sector(tok: Token) -> tuple[str, str] | None:
-    """The agent phrase a noun heads and its sector: 'border guards' -> ('border guard', 'MIL'),
-    'foreign ministry' -> ('foreign ministry', 'GOV'); the longest phrase of its compounds first."""
+    """The agent phrase a noun heads, as written, and its sector: 'border guards' -> ('border
+    guards', 'MIL'), 'foreign ministry' -> ('foreign ministry', 'GOV'); the longest phrase of its
+    compounds first."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     lex = lexicon()
@@ -95,13 +96,28 @@ def agent_sector(tok: Token) -> tuple[str, str] | None:
         for form in (lemma, tok.lower_):
             phrase = " ".join([*words[len(words) - n:], form])
             if phrase in lex:
-                return phrase, lex[phrase]
+                return " ".join([*words[len(words) - n:], tok.lower_]), lex[phrase]
+    return None
+
+
+def org_sector(name: str) -> str | None:
+    """An organisation's sector from the agent nouns of its name before any 'of': 'Ministry of
+    Foreign Affairs of Russia' is GOV, 'Border Police of Afghanistan' POL."""
+    words = name.lower().split(" of ")[0].split()
+    lex = lexicon()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            if (sector := lex.get(" ".join(words[i:i + n]))) is not None:
+                return sector
     return None
 
 
 def _country_of_group(head: Token) -> str | None:
     """The country a group's head noun is said to be of: 'Pakistani forces', "Iraq's army",
-    'the army of Iraq', 'forces from Rwanda'."""
+    'the army of Iraq', 'forces from Rwanda'. 'Its ambassador from Bolivia' is of no country the
+    phrase names."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return None
     for c in head.children:
         if c.dep_ in MODIFIER_DEPS and (iso := _token_state(c)) is not None:
             return iso
@@ -123,7 +139,7 @@ def _group_name(phrase: str, iso: str, sector: str) -> str:
     return f"{phrase} of {_country_name(iso)}"
 
 
-def agents_in(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
+def agents_in(tokens: list[Token], orgs: list[Organisation], qualifying: frozenset[int] = frozenset()) -> list[Agent]:
     """The states, organisations and groups a phrase names, in order. A state that only
     qualifies a group or organisation ('Pakistani forces', "Iraq's foreign ministry") is that
     body's country, not an actor of its own."""
@@ -132,22 +148,20 @@ def agents_in(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
     ids = {t.i for t in tokens}
     used: set[int] = set()
     for tok in tokens:
-        if tok.i in used:
+        if tok.i in used or tok.i in qualifying:
             continue
         if (org := _org_at(tok, orgs)) is not None:
             used |= {t.i for t in tokens if _org_at(t, [org]) is org}
-            sector = agent_sector(tok)
-            found.append(Agent(org.name, "ORG", org.country, sector[1] if sector else None, tok.idx,
-                               tok.idx + len(tok)))
+            found.append(Agent(org.name, "ORG", org.country, org_sector(org.name), tok.idx, tok.idx + len(tok)))
             continue
         if tok.dep_ not in ("compound", "amod") and (agent := agent_sector(tok)) is not None:
             phrase, sector = agent
             iso = _country_of_group(tok)
             if iso is None:
                 continue
-            used |= {c.i for c in tok.children if c.dep_ in MODIFIER_DEPS for c in c.subtree}
+            used |= {t.i for c in tok.children if c.dep_ in MODIFIER_DEPS for t in c.subtree}
             start = min([tok.idx, *(c.idx for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i in ids)])
-            if phrase in STATE_NOUNS:
+            if tok.lemma_.lower() in STATE_NOUNS:
                 found.append(Agent(gaz.countries[iso].name, "GPE", iso, "GOV", start, tok.idx + len(tok)))
             else:
                 kind = "ORG" if sector in ORG_SECTORS else "GROUP"
@@ -179,11 +193,14 @@ def phrase_agents(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
     heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     heads += [c for h in heads for c in h.conjuncts if c.i in ids and c not in heads]
     keep: set[int] = set()
+    qualifying: set[int] = set()  # "forces from Rwanda": the group's country, no actor of its own
     for h in heads:
         keep.add(h.i)
         for c in h.children:
-            if c.dep_ in MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            if c.dep_ in MODIFIER_DEPS:
                 keep |= {t.i for t in c.subtree}
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from") and agent_sector(h) is not None:
+                qualifying |= {t.i for t in c.subtree}
         # the rest of a name of several words: "Burkina Faso", "the United States"
         keep |= {t.i for e in h.doc.ents if e.start <= h.i < e.end for t in e if t.i in ids}
-    return agents_in([t for t in tokens if t.i in keep], orgs)
+    return agents_in([t for t in tokens if t.i in keep | qualifying], orgs, frozenset(qualifying))

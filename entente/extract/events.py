@@ -655,7 +655,7 @@ def _voice(unvoiced: list[tuple[Found, str, int]], speaker: int, country: str | 
         if number - at > 2:
             unvoiced.remove(item)
         elif country == iso and number > at:
-            f.actors = [speaker]
+            f.actors, f.agent_actors = [speaker], []  # the official speaks for the state
             f.targets = [i for i in f.targets if i != speaker]
             unvoiced.remove(item)
 

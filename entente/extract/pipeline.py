@@ -18,6 +18,7 @@ from entente.errors import EntenteError
 # Import for their registration side effect: each module registers its spaCy component, which
 # fails soft (entente/extract/component.py): a step that raises leaves a warning in the record.
 from entente.extract import events, organisations, people, quantities, sectors, structure, time  # noqa: F401
+from entente.extract.agents import org_sector
 from entente.fold import fold_preserving
 from entente.records import ArticleRecord, CleanArticle, Entity
 
@@ -151,7 +152,7 @@ def to_record(doc: Doc) -> ArticleRecord:
                  for a in doc._.agents or [] if a.name not in named]
     for e in entities:
         if e.type == "ORG" and e.sector is None:
-            e.sector = next((a.sector for a in doc._.agents or [] if a.name == e.name), None)
+            e.sector = org_sector(e.name)
     return ArticleRecord(
         doc_id=article.doc_id, published=article.published, source=article.source,
         dateline=article.dateline, title=article.title, url=article.url, entities=entities,

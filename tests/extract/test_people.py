@@ -55,7 +55,7 @@ def test_names_roles_and_countries_of_other_pairs(nlp, text, name, country, role
 def test_places_and_countries_are_not_people(nlp):  # type: ignore[no-untyped-def]
     rec = record_of("Flights were launched from Irkutsk to Hà Nội, Phú Quốc island, and Nha Trang. "
                     "Georgia and Jordan signed a deal.", nlp)
-    assert rec.entities == []
+    assert [e for e in rec.entities if e.type == "PERSON"] == []  # Georgia and Jordan act, as states
 
 
 def test_short_form_joins_the_full_name(nlp):  # type: ignore[no-untyped-def]
