@@ -48,7 +48,7 @@ OPPOSING_PREPS = {"against", "amid", "despite", "over"}
 STATE_PRONOUNS = {"it", "they"}
 # what a state or its forces do to another left unnamed in the sentence ("closed the border",
 # "downed a drone", "deployed jets"); meetings and words need their other side named
-ACTING_ALONE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "AID", "THREATEN"}
+ACTING_ALONE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "AID", "THREATEN", "REJECT", "ACCUSE", "REQUEST", "PROTEST"}
 # bodies that "the two ..." may name without meaning the two people last named ("the two countries"
 # stands for their leaders, "the two countries' ministries" does not)
 # what one side says and the other answers: "rejected the proposal" answers whoever made it just before
