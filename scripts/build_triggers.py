@@ -68,7 +68,7 @@ exclude constrain compel impel pressure overturn restrict curb block bar enclose
 revolutionize subvert appropriate cage nationalise nationalize sue convict sentence prosecute indict punish
 confine disallow forbid
 release breach decline defect defy fail object betray countermine disarray disorder disrupt undermine disassociate
-secede caution endanger risk parade overfly
+secede caution endanger risk parade overfly patrol
 beef_up take_over step_in drum_up glance_over look_over back_away stay_away break_away hit_back string_up
 """.split())
 # members of the dictionary's synonym sets that are mostly something else in news: weapon and

@@ -103,18 +103,19 @@ def lexicon() -> Lexicon:
     data = json.loads(resources.files("entente.data").joinpath("triggers.json").read_text(encoding="utf-8"))
     # the triggers generated from the field's verb dictionary come after the hand-kept ones
     generated = json.loads(resources.files("entente.data").joinpath("triggers_cameo.json").read_text(encoding="utf-8"))
-    by_lemma: dict[str, list[Trigger]] = {}
-    for t in data["triggers"] + generated["triggers"]:
+    by_lemma: dict[str, list[tuple[bool, Trigger]]] = {}  # (generated, entry)
+    hand = len(data["triggers"])
+    for n, t in enumerate(data["triggers"] + generated["triggers"]):
         trig = Trigger(t["lemma"], t["type"], t.get("mode"), t.get("pos"), tuple(t.get("with", ())),
                        int(t.get("needs_person", 0)), bool(t.get("needs_person_object", False)),
                        bool(t.get("needs_no_infinitive", False)), bool(t.get("with_in_phrase", False)),
                        bool(t.get("no_person_object", False)), bool(t.get("with_in_object", False)))
-        by_lemma.setdefault(t["lemma"], []).append(trig)
-    # an entry that wants words near it is tried before a bare one, whichever file it comes from:
-    # "withdrew its ambassador" is a sanction before "withdrew" is a retreat (a stable sort keeps
-    # the hand-kept file's order among equals)
-    by_lemma = {k: sorted(v, key=lambda t: not t.with_) for k, v in by_lemma.items()}
-    return Lexicon({k: tuple(v) for k, v in by_lemma.items()}, frozenset(data["light_verbs"]),
+        by_lemma.setdefault(t["lemma"], []).append((n >= hand, trig))
+    # the hand-kept entries first, and in each file an entry that wants words near it before a bare
+    # one: "withdrew its ambassador" is a sanction before "withdrew" is a retreat (a stable sort
+    # keeps each file's order among equals)
+    ordered = {k: [t for _g, t in sorted(v, key=lambda gt: (gt[0], not gt[1].with_))] for k, v in by_lemma.items()}
+    return Lexicon({k: tuple(v) for k, v in ordered.items()}, frozenset(data["light_verbs"]),
                    tuple(data["planned_cues"]), tuple(data["proposed_cues"]), tuple(data["negation_cues"]),
                    dict(data.get("consult_mode_modifiers", {})),
                    {mode: tuple(words) for mode, words in data.get("aid_modes", {}).items()},
