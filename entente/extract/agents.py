@@ -71,7 +71,8 @@ def _entity_state(tok: Token) -> tuple[str, int, int] | None:
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             name = POSSESSIVE.sub("", LEADING_THE.sub("", ent.text))  # "North Korea's", "the United States"
-            iso = gazetteer.load().country_of(name)
+            # a capital of several words stands for its government too: "Buenos Aires sent a note"
+            iso = gazetteer.load().country_of(name) or _capitals().get(key(name))
             return (iso, ent.start_char, ent.end_char) if iso else None
     return None
 
@@ -154,7 +155,8 @@ def agents_in(tokens: list[Token], orgs: list[Organisation], qualifying: frozens
             used |= {t.i for t in tokens if _org_at(t, [org]) is org}
             found.append(Agent(org.name, "ORG", org.country, org_sector(org.name), tok.idx, tok.idx + len(tok)))
             continue
-        if tok.dep_ not in ("compound", "amod") and (agent := agent_sector(tok)) is not None:
+        if tok.dep_ not in ("compound", "amod") and _entity_state(tok) is None and \
+                (agent := agent_sector(tok)) is not None:  # "the United Kingdom" is no kingdom of its own
             phrase, sector = agent
             iso = _country_of_group(tok)
             if iso is None:

@@ -677,6 +677,10 @@ def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[
             subj_tokens = [t for c in [clause.head] for t in c.subtree if t.i < clause.i and t.i >= c.left_edge.i
                            and t.text != ","]
     actors = phrase_agents(subj_tokens, orgs)
+    if not actors and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+        # "sent a note of protest", "lodged a letter of complaint": the verb's subject
+        verb = tok.head.head.head
+        actors = phrase_agents([t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree], orgs)
     if not actors and tok.pos_ == "NOUN":
         # "attacks carried out by Tehran", "strikes launched by Turkish jets"
         acting = [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
