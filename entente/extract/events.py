@@ -215,6 +215,17 @@ def _threatened(tok: Token, threat_ids: set[int]) -> bool:
     return verb.dep_ == "xcomp" and verb.head.i in threat_ids
 
 
+def _purpose_of_summons(tok: Token, summons_ids: set[int]) -> bool:
+    """'summoned the envoy to protest', '... to lodge a complaint': the summons is the protest."""
+    return tok.dep_ in ("advcl", "xcomp") and tok.head.i in summons_ids and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _in_protest(tok: Token) -> bool:
+    """'recalled their ambassadors in protest of the incident': why they acted, no protest of its own."""
+    return tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in"
+
+
 def _signing_named_text(tok: Token, candidates: list[Trigger], agreement_ids: set[int]) -> bool:
     """'signed a joint declaration': one agreement, told by its text ('declaration', 'treaty'),
     not a second one for the verb."""
@@ -862,10 +873,12 @@ def find_events(doc: Doc) -> list[Found]:
         aid_ids = {t.i for t, m in triggers if m[0].type == "AID"}
         threat_ids = {t.i for t, m in triggers if m[0].type == "THREATEN"}
         agreement_ids = {t.i for t, m in triggers if m[0].type == "AGREE" and t.pos_ == "NOUN"}
+        summons_ids = {t.i for t, m in triggers if m[0].type == "PROTEST" and m[0].mode == "diplomatic"}
         for tok, candidates in triggers:
             region = regions[tok.i]
             if _generic_plural(tok) or _pledging_aid(tok, candidates, aid_ids) or _threatened(tok, threat_ids) \
-                    or _signing_named_text(tok, candidates, agreement_ids):
+                    or _signing_named_text(tok, candidates, agreement_ids) or _purpose_of_summons(tok, summons_ids) \
+                    or _in_protest(tok):
                 continue
             subj_tokens, passive = _subjects(tok, frozenset(trigger_ids - {tok.i}))
             subj = _persons_in(subj_tokens, index, last_subject)

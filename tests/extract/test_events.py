@@ -514,3 +514,13 @@ def test_a_headline_and_the_body_naming_the_envoy_are_one_recall(nlp):  # type: 
 def test_a_ban_in_a_row_over_it_names_no_actor(nlp):  # type: ignore[no-untyped-def]
     events = _events("The row over Poland's ban on Ukrainian grain deepened on Tuesday.", nlp)
     assert all(e.actors == [] for e in events)
+
+
+def test_summoning_an_envoy_to_protest_is_one_protest(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chile summoned the Bolivian ambassador on Monday to protest over the border incident.", nlp)
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_recalling_envoys_in_protest_is_a_recall_only(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Peru and Ecuador recalled their ambassadors from Chile in protest of the incident.", nlp)
+    assert [e.type for e in events] == ["SANCTION"]
