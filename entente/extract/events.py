@@ -764,8 +764,8 @@ def _speaker(sent: Span, index: PersonIndex, last_subject: int | None) -> int | 
     """Who a sentence reports: the person subject of its reporting verb, or the person named next to
     it ('..., Foreign Minister X said', 'said Foreign Minister X') where the parser finds no subject."""
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
-            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS or index.at(verb) is not None:
+            continue  # "Sayed Ibrar Hussain": a name the tagger read as "said"
         # the name next to the verb first: the parser often hangs a trailing "..., X said" elsewhere
         if verb.i > sent.start and (i := index.at(verb.doc[verb.i - 1])) is not None:
             return i

@@ -524,3 +524,9 @@ def test_summoning_an_envoy_to_protest_is_one_protest(nlp):  # type: ignore[no-u
 def test_recalling_envoys_in_protest_is_a_recall_only(nlp):  # type: ignore[no-untyped-def]
     events = _events("Peru and Ecuador recalled their ambassadors from Chile in protest of the incident.", nlp)
     assert [e.type for e in events] == ["SANCTION"]
+
+
+def test_a_name_the_tagger_reads_as_said_is_no_speaker(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chilean foreign ministry summoned Bolivia's ambassador to Chile, Sayed Ibrar Hussain, on "
+                     "Thursday.", nlp)
+    assert [(e.type, "Sayed Ibrar Hussain" in e.targets) for e in events] == [("PROTEST", True)]
