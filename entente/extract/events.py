@@ -1138,8 +1138,9 @@ def _same_happening(m: Found, f: Found) -> bool:
         return m.date == f.date and _same_agents(f, m)
     named, states = (m, f) if m.people else (f, m)
     own = {a.country for a in states.agent_actors}
-    return m.status == f.status and m.date == f.date and bool(own) and None not in own \
-        and states.countries <= named.countries
+    # the states' mention joins on the same day, or when it has no date of its own (a headline)
+    return m.status == f.status and (m.date == f.date or states.date_defaulted) and bool(own) \
+        and None not in own and own <= named.countries
 
 
 def merge(found: list[Found]) -> list[Found]:
