@@ -925,6 +925,13 @@ def find_events(doc: Doc) -> list[Found]:
                         any(t.ent_type_ == "NORP" or _stands_for_state(t) for t in subj_tokens):
                     # "Canada has expelled ..., Foreign Minister X said": the official speaks for the state
                     subj = [speaker]
+            if tok.pos_ == "ADJ" or (tok.dep_ == "attr" and candidates[0].type == "ACCUSE"):
+                # "X said the remarks by Y were unacceptable", "... was a breach of its sovereignty":
+                # a judgement is its speaker's, made of
+                # what its clause is about; without a person speaking, of the state or body that says it
+                everyone = [i for i in dict.fromkeys(subj + everyone) if i != speaker]
+                subj = [speaker] if speaker is not None else []
+                subj_tokens = [] if subj else _main_subject(sent)
             actors = list(dict.fromkeys(subj or []))
             targets = [i for i in dict.fromkeys(everyone) if i not in actors]
             if not targets and any(c.dep_ in ("dobj", "dative") and GROUP_REFS.search(

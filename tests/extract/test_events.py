@@ -530,3 +530,15 @@ def test_a_name_the_tagger_reads_as_said_is_no_speaker(nlp):  # type: ignore[no-
     events = _events("Chilean foreign ministry summoned Bolivia's ambassador to Chile, Sayed Ibrar Hussain, on "
                      "Thursday.", nlp)
     assert [(e.type, "Sayed Ibrar Hussain" in e.targets) for e in events] == [("PROTEST", True)]
+
+
+def test_a_judgement_is_an_accusation_by_whoever_says_it(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chilean Foreign Minister Alberto van Klaveren said the remarks by Bolivian President "
+                     "Luis Arce were unacceptable.", nlp)
+    assert [(e.type, e.actors, e.targets) for e in events] == [("ACCUSE", ["Alberto van Klaveren"], ["Luis Arce"])]
+
+
+def test_a_breach_of_sovereignty_is_an_accusation(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Peru recalled its ambassador from Bolivia on Monday. Peru's foreign ministry said the "
+                     "incursion was a blatant breach of its sovereignty.", nlp)
+    assert "ACCUSE" in [e.type for e in events]
