@@ -129,6 +129,17 @@ def _country_of_group(head: Token) -> str | None:
     return None
 
 
+def _named_before(tok: Token, orgs: list[Organisation]) -> Organisation | None:
+    """The national organisation whose name holds a definite head noun ('the ministry', 'the
+    army') and that the article mentioned last before it."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    noun = tok.lemma_.lower()
+    before = [(s, o) for o in orgs if o.country and noun in o.name.lower().split() for s, _e in o.mentions
+              if s < tok.idx]
+    return max(before, key=lambda so: so[0])[1] if before else None
+
+
 def _org_at(tok: Token, orgs: list[Organisation]) -> Organisation | None:
     return next((o for o in orgs if any(s <= tok.idx < e for s, e in o.mentions)), None)
 
@@ -160,6 +171,10 @@ def agents_in(tokens: list[Token], orgs: list[Organisation], qualifying: frozens
             phrase, sector = agent
             iso = _country_of_group(tok)
             if iso is None:
+                # "the ministry said": the body of that name the article named last
+                if (named := _named_before(tok, orgs)) is not None:
+                    found.append(Agent(named.name, "ORG", named.country, org_sector(named.name), tok.idx,
+                                       tok.idx + len(tok)))
                 continue
             used |= {t.i for c in tok.children if c.dep_ in MODIFIER_DEPS for t in c.subtree}
             start = min([tok.idx, *(c.idx for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i in ids)])

@@ -542,3 +542,10 @@ def test_a_breach_of_sovereignty_is_an_accusation(nlp):  # type: ignore[no-untyp
     events = _events("Peru recalled its ambassador from Bolivia on Monday. Peru's foreign ministry said the "
                      "incursion was a blatant breach of its sovereignty.", nlp)
     assert "ACCUSE" in [e.type for e in events]
+
+
+def test_the_ministry_is_the_ministry_named_before(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chile's Ministry of Foreign Affairs issued a statement on Monday. The ministry summoned "
+                     "the Bolivian ambassador on Tuesday.", nlp)
+    assert [(e.type, e.actors) for e in events if e.type == "PROTEST"] == [
+        ("PROTEST", ["Ministry of Foreign Affairs of Chile"])]
