@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from entente import gazetteer
 from entente.extract.organisations import Organisation, _country_name, _normalise
@@ -68,13 +68,24 @@ def _entity_state(tok: Token) -> tuple[str, int, int] | None:
     """The state a multi-word GPE or NORP entity holding `tok` names ('New Zealand', 'the United States')."""
     if not tok.ent_type_:  # whatever its label: the tagger takes "Burkina Faso" for a person at times
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            name = POSSESSIVE.sub("", LEADING_THE.sub("", ent.text))  # "North Korea's", "the United States"
-            # a capital of several words stands for its government too: "Buenos Aires sent a note"
-            iso = gazetteer.load().country_of(name) or _capitals().get(key(name))
-            return (iso, ent.start_char, ent.end_char) if iso else None
-    return None
+    ent = entity_span(tok)
+    name = POSSESSIVE.sub("", LEADING_THE.sub("", ent.text))  # "North Korea's", "the United States"
+    # a capital of several words stands for its government too: "Buenos Aires sent a note"
+    iso = gazetteer.load().country_of(name) or _capitals().get(key(name))
+    return (iso, ent.start_char, ent.end_char) if iso else None
+
+
+def entity_span(tok: Token) -> Span:
+    """The named entity a token lies in, read from the tokens around it (not by scanning the
+    article's entities, which a long article has thousands of)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _token_state(tok: Token) -> str | None:
@@ -219,5 +230,6 @@ def phrase_agents(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
             elif c.dep_ == "prep" and c.lower_ in ("of", "from") and agent_sector(h) is not None:
                 qualifying |= {t.i for t in c.subtree}
         # the rest of a name of several words: "Burkina Faso", "the United States"
-        keep |= {t.i for e in h.doc.ents if e.start <= h.i < e.end for t in e if t.i in ids}
+        if h.ent_type_:
+            keep |= {t.i for t in entity_span(h) if t.i in ids}
     return agents_in([t for t in tokens if t.i in keep | qualifying], orgs, frozenset(qualifying))
