@@ -679,8 +679,14 @@ def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[
     trigger's phrase) when no person is the subject. A state named in the phrase that is the
     actors' own ('summoned Pakistan's ambassador to Afghanistan') is no target. `last` are the
     latest actors of this kind, which 'it' and 'they' stand for."""
-    if subj or (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in OPPOSING_PREPS):
+    if subj:
         return [], []
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in OPPOSING_PREPS:
+        # only an actor the phrase names outright counts: "over the firing by Pakistani forces"
+        subj_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for p in c.children if p.dep_ == "pobj" for t in p.subtree]
+        if not subj_tokens:
+            return [], []
     if subj_tokens and all(t.tag_ in ("WDT", "WP") for t in subj_tokens):
         # "jets, which the command said had destroyed a brigade": the noun the clause describes
         clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)

@@ -549,3 +549,8 @@ def test_the_ministry_is_the_ministry_named_before(nlp):  # type: ignore[no-unty
                      "the Bolivian ambassador on Tuesday.", nlp)
     assert [(e.type, e.actors) for e in events if e.type == "PROTEST"] == [
         ("PROTEST", ["Ministry of Foreign Affairs of Chile"])]
+
+
+def test_stopping_trade_is_a_sanction(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Turkey stopped all exports and imports to and from Israel on Thursday.", nlp)
+    assert [(e.type, e.actors, e.countries) for e in events] == [("SANCTION", ["Turkey"], ["ISR", "TUR"])]
