@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint score gazetteers lexicons clean
+.PHONY: install demo test lint score gazetteers lexicons event-dictionaries clean
 
 install: $(STAMP)
 
@@ -49,6 +49,10 @@ gazetteers:
 lexicons:
 	$(BIN)/pip install --quiet -e '.[lexicons]'
 	$(BIN)/python scripts/build_name_lexicons.py
+
+event-dictionaries:
+	$(BIN)/python scripts/build_agents.py
+	$(BIN)/python scripts/build_triggers.py
 
 clean:
 	rm -rf $(VENV) $(OUT) samples/out .pytest_cache .mypy_cache .ruff_cache
