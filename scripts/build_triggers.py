@@ -37,7 +37,9 @@ TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "REJECT", "PROTEST", "MOBIL
 # for 163 predates it); the record format's modes are PLOVER's names
 RETYPED = {"163": ("SANCTION", None)}
 MODES = {"heavy-weapons": None, "firearms": None, "withdraw": None, "discontinue": None, "restrict": None,
-         "relations": None, "violence": None, "access": None, "disarm": None, "allege": "disapprove"}
+         "relations": None, "violence": None, "access": None, "disarm": None, "allege": "disapprove",
+         # a context the 2021 table writes in the mode column for 175 (violent repression)
+         "pro_autocracy": None}
 # verbs whose common sense in news is no event of their block ('hit a record', 'match', 'charge a
 # fee', 'remove', 'end the visit', 'storm' the weather, 'fire' an official, 'hammer out a deal',
 # 'examine a proposal', 'express hope', 'upset', 'decline by 5%', 'release a statement', 'impose'

@@ -48,3 +48,10 @@ def test_verbs_whose_usual_sense_is_no_event_are_left_bare_of_a_type():  # type:
     entries = json.loads((DATA / "triggers_cameo.json").read_text(encoding="utf-8"))["triggers"]
     bare = {e["lemma"] for e in entries if "with" not in e}
     assert not bare & {"hit", "take", "express", "hold", "release", "match"}
+
+
+def test_every_mode_a_generated_trigger_gives_can_be_asked_for():  # type: ignore[no-untyped-def]
+    from entente.records import MODES
+
+    entries = json.loads((DATA / "triggers_cameo.json").read_text(encoding="utf-8"))["triggers"]
+    assert {e["mode"] for e in entries if e["mode"]} <= set(MODES)
