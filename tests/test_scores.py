@@ -75,9 +75,11 @@ def test_events_list_their_countries_and_people_theirs(articles, gold, event_cou
 # People (issue 18 item 4): F1 0.87 / 0.88, person country 0.69 / 0.62 and 5 / 3 leaks before
 # credits were excluded and countries read from title phrases and office-holder lists.
 # Facts (issue 18 item 5): F1 0.64 / 0.64 before numbers in words, money forms and 'about', 1.00 / 0.89 after.
+# Events (issue 19, first step): F1 0.44 / 0.50 before states, organisations and groups acted and the
+# CAMEO triggers came in, 0.64 / 0.57 after.
 @pytest.mark.parametrize("part,floor,events_floor,facts_floor,people_floor,country_floor,max_leaks", [
-    ("dev", 0.70, 0.38, 0.95, 0.97, 0.85, 0),
-    ("test", 0.70, 0.45, 0.85, 0.91, 0.69, 2),
+    ("dev", 0.70, 0.60, 0.95, 0.97, 0.85, 0),
+    ("test", 0.70, 0.53, 0.85, 0.91, 0.69, 2),
 ])
 def test_real_articles_score_against_gold(part, floor, events_floor, facts_floor, people_floor, country_floor,  # type: ignore[no-untyped-def]
                                           max_leaks, tmp_path):
