@@ -46,6 +46,7 @@ SETTING_PREPS = {"in", "at", "during"}
 # a setting or a cause, no act told here
 OPPOSING_PREPS = {"against", "amid", "despite", "over"}
 STATE_PRONOUNS = {"it", "they"}
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?:\s|$)")
 # what a state or its forces do to another left unnamed in the sentence ("closed the border",
 # "downed a drone", "deployed jets"); meetings and words need their other side named
 ACTING_ALONE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "AID", "THREATEN", "REJECT", "ACCUSE", "REQUEST", "PROTEST"}
@@ -723,6 +724,20 @@ def _agents(tok: Token, subj: list[int], subj_tokens: list[Token], region: list[
     return actors, targets
 
 
+def _stray_headline(tok: Token, title_end: int) -> bool:
+    """Whether the trigger stands on a line shaped as a headline (no closing punctuation) after the
+    article's title: a teaser, a related story's link or a caption rather than the story's prose."""
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    following = text[end + 1:end + 40].lstrip(" \t") if end >= 0 else ""
+    # prose ends a sentence somewhere on its line ("... on July 18, 1977. – VNA"), or goes on from
+    # a line a page wrapped (it or the next line starts in lower case); a headline does neither
+    return start >= title_end and bool(line) and SENTENCE_END.search(line) is None \
+        and not line[0].islower() and not following[:1].islower()
+
+
 def _between_states(region: list[Token]) -> bool:
     """'the establishment of diplomatic ties between China and Brazil': the phrase names both states."""
     return any(t.lower_ == "between" and t.dep_ == "prep" and
@@ -857,6 +872,8 @@ def find_events(doc: Doc) -> list[Found]:
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes
     last_group: list[int] = []
     text = doc_text(doc)
+    lead = len(text) - len(text.lstrip())
+    title_end = text.find("\n", lead) if "\n" in text[lead:] else len(text)  # the article's own headline
     # events a state did with no one named yet, by the state and the sentence: the spokesperson
     # quoted next ("China accused Manila ... | Spokesperson Mao Ning told a briefing ...") did them
     unvoiced: list[tuple[Found, str, int]] = []
@@ -1001,6 +1018,10 @@ def find_events(doc: Doc) -> list[Found]:
                                                or (trig.type == "CONSULT" and mode != "multilateral")):
                 # without people, only a state acting as subject makes an event ("China accused
                 # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
+                continue
+            if not actors and not targets and _stray_headline(tok, title_end):
+                # a headline other than the article's own ("Read more: X expels Y envoy") tells
+                # another story; only people named there would tie it to this one
                 continue
             f = Found(trig.type, mode, tok, actors, targets, status, date,
                       _location(region, trig.mode, tok), countries, [sent], defaulted, number, _recalls(tok),

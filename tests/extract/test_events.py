@@ -554,3 +554,23 @@ def test_the_ministry_is_the_ministry_named_before(nlp):  # type: ignore[no-unty
 def test_stopping_trade_is_a_sanction(nlp):  # type: ignore[no-untyped-def]
     events = _events("Turkey stopped all exports and imports to and from Israel on Thursday.", nlp)
     assert [(e.type, e.actors, e.countries) for e in events] == [("SANCTION", ["Turkey"], ["ISR", "TUR"])]
+
+
+def test_a_related_storys_headline_tells_no_event_of_this_one(nlp):  # type: ignore[no-untyped-def]
+    events = _events("Chile and Bolivia sign trade deal\n\nChile and Bolivia signed a trade agreement in La Paz on "
+                     "Monday.\n\nRead more\n\nPeru expels Ecuadorian diplomats over border row\n", nlp)
+    assert "SANCTION" not in [e.type for e in events]
+
+
+@pytest.mark.parametrize("text,word,stray", [
+    ("Talks end\n\nAfter talks on Monday, the working groups\nagreed on a section of the border.\n", "agreed", False),
+    ("Talks end\n\nThe groups agreed on the border.\n\nPeru expels Ecuadorian envoy\n", "expels", True),
+    ("Talks end\n\nThey signed the treaty on July 18, 1977. – VNA\n", "signed", False),
+    ("Peru expels Ecuadorian envoy\n\nPeru expelled the envoy.\n", "expels", False),
+])
+def test_a_headline_line_after_the_title_is_told_apart_from_prose(nlp, text, word, stray):  # type: ignore[no-untyped-def]
+    from entente.extract.events import _stray_headline
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert _stray_headline(tok, text.index("\n")) is stray
