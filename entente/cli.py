@@ -519,18 +519,21 @@ def serve(
         metavar="HOST", help="Address to bind; beyond localhost, ingest needs $ENTENTE_API_TOKEN")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="Port to listen on")] = 8000,
     allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /ingest (and start a new database)")] = False,
+    host_allow: Annotated[list[str] | None, typer.Option(
+        "--host-allow", metavar="NAME", help="A name clients reach the server by (repeat); loopback and --host are allowed")] = None,
 ) -> None:
     """Serve the HTTP API and the dashboard (OpenAPI spec at /openapi.json, docs at /docs)."""
     import uvicorn
 
-    from entente.api import ApiOptions, create_app, needs_token
+    from entente.api import ApiOptions, allowed_hosts, create_app, needs_token
     from entente.config import get_settings
 
     # a database that is not there is a typo, unless the server is to fill it
     _store(db, create=allow_ingest).close()
     settings = get_settings().model_copy(update={"db": _db(db)})
     with errors_as_lines():
-        api = create_app(settings, ApiOptions(allow_ingest=allow_ingest, require_token=needs_token(host)))
+        api = create_app(settings, ApiOptions(allow_ingest=allow_ingest, require_token=needs_token(host),
+                                              allowed_hosts=allowed_hosts(host, host_allow or [])))
     uvicorn.run(api, host=host, port=port)
 
 

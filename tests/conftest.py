@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+# a test client on the server's own machine, as the API's Host allow-list and ingest expect
+LOCAL, LOCAL_CLIENT = "http://127.0.0.1", ("127.0.0.1", 50000)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI
 from entente import __version__
 from entente.api import errors
 from entente.api.deps import ApiOptions
+from entente.api.hosts import LOOPBACK_NAMES, HostAllow, host_name
 from entente.api.limits import BodyLimit
 from entente.api.query import reject_unknown_query
 from entente.api.routes import actors, articles, dashboard, events, exports, facts, ingest, relations, search
@@ -19,7 +20,7 @@ from entente.errors import InvalidParameter
 from entente.store import Store
 from entente.web import install as install_dashboard
 
-__all__ = ["ApiOptions", "create_app", "needs_token"]
+__all__ = ["ApiOptions", "allowed_hosts", "create_app", "needs_token"]
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -27,6 +28,13 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 def needs_token(host: str) -> bool:
     """Whether a server bound to `host` can be reached from other machines."""
     return host not in LOCAL_HOSTS
+
+
+def allowed_hosts(bound: str, more: list[str]) -> tuple[str, ...]:
+    """The Host names a server bound to `bound` answers: loopback, the bound address unless it is a
+    wildcard, and `more` (the names clients use for this machine)."""
+    names = [*LOOPBACK_NAMES, *([] if bound in ("0.0.0.0", "::", "") else [host_name(bound)]), *more]
+    return tuple(dict.fromkeys(n.lower() for n in names))
 
 
 def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI:
@@ -52,4 +60,5 @@ def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI
         app.include_router(module.router)
     install_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(HostAllow, allowed=options.allowed_hosts)  # added last: runs first
     return app

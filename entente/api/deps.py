@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Path, Query, Request
 from pydantic import StringConstraints
 
+from entente.api.hosts import LOOPBACK_NAMES
 from entente.api.schemas import DOC_ID
 from entente.config import Settings
 from entente.errors import Forbidden
@@ -30,10 +31,12 @@ def _one_of(choices: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class ApiOptions:
-    """How the app was started: ingest on or off, and whether ingest needs the token."""
+    """How the app was started: ingest on or off, whether ingest needs the token, which hosts it serves."""
 
     allow_ingest: bool = False
     require_token: bool = False
+    # the names the Host header may give (the server's own addresses and names); others get 400
+    allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES
 
 
 @dataclass(frozen=True)
@@ -96,13 +99,14 @@ EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
 def ingest_allowed(request: Request, authorization: Annotated[str | None, Header(max_length=500)] = None) -> None:
-    """Refuse unless the app was started with ingest on and, when bound beyond localhost, the
-    request carries `Authorization: Bearer <ENTENTE_API_TOKEN>`."""
+    """Refuse unless the app was started with ingest on and, unless server and client are both on
+    this machine's loopback, the request carries `Authorization: Bearer <ENTENTE_API_TOKEN>`."""
     options: ApiOptions = request.app.state.options
     if not options.allow_ingest:
         raise Forbidden("ingest is off; start the server with --allow-ingest")
-    if not options.require_token:
-        return
+    client = request.client.host if request.client else ""
+    if not options.require_token and client in LOOPBACK_NAMES:
+        return  # loopback to loopback: this machine's own user
     token: str | None = request.app.state.settings.api_token
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not token or not hmac.compare_digest(given.encode(), token.encode()):

@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from ..conftest import LOCAL, LOCAL_CLIENT
+
 
 @pytest.fixture(scope="module")
 def client(sample_db: str) -> Iterator[TestClient]:
     from entente.api import create_app
     from entente.config import Settings
 
-    with TestClient(create_app(Settings(db=sample_db))) as c:
+    with TestClient(create_app(Settings(db=sample_db)), base_url=LOCAL, client=LOCAL_CLIENT) as c:
         yield c
 
 

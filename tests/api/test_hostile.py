@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from entente.config import Settings
 from entente.errors import InvalidParameter
 from entente.store import read
 
+from ..conftest import LOCAL, LOCAL_CLIENT
 from .conftest import copy_db
 
 pytestmark = pytest.mark.slow
@@ -48,7 +50,7 @@ def private_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_hostile_requests_get_4xx_json_and_change_nothing(private_db: str) -> None:
     before = _fingerprint(private_db)
-    with TestClient(create_app(Settings(db=private_db)), raise_server_exceptions=False) as client:
+    with TestClient(create_app(Settings(db=private_db)), raise_server_exceptions=False, base_url=LOCAL, client=LOCAL_CLIENT) as client:
         for url in HOSTILE:
             r = client.get(url)
             assert 400 <= r.status_code < 500, (url, r.status_code, r.text)
@@ -63,7 +65,7 @@ def test_unexpected_errors_are_a_plain_500(sample_db: str, monkeypatch: pytest.M
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(read, "list_events", broken)
-    with TestClient(create_app(Settings(db=sample_db)), raise_server_exceptions=False) as client:
+    with TestClient(create_app(Settings(db=sample_db)), raise_server_exceptions=False, base_url=LOCAL, client=LOCAL_CLIENT) as client:
         r = client.get("/events")
     assert r.status_code == 500 and r.json() == {"status": 500, "message": "internal error"}
 
@@ -94,7 +96,7 @@ def test_ingest_beyond_localhost_needs_the_token(sample_db: str, tmp_path: Path,
     settings = Settings(db=copy_db(sample_db, tmp_path), api_token="s3cret")
     app = create_app(settings, ApiOptions(allow_ingest=True, require_token=True))
     headers = {"Authorization": header} if header else {}
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL, client=LOCAL_CLIENT) as client:
         before = client.get("/articles").json()["total"]
         r = client.post("/ingest", json={"articles": [{"text": TEXT, "doc_id": "posted_1"}]}, headers=headers)
         assert r.status_code == status, r.text
@@ -103,3 +105,27 @@ def test_ingest_beyond_localhost_needs_the_token(sample_db: str, tmp_path: Path,
         if status == 200:
             assert r.json()["ingested"] == 1
             assert client.get("/articles/posted_1").json()["record"]["events"]
+
+
+@pytest.mark.parametrize("host", ["evil.example.com", "evil.example.com:8000", "127.0.0.1.nip.io"])
+def test_a_request_naming_another_host_is_refused_on_every_route(sample_db, host):  # type: ignore[no-untyped-def]
+    """Issue 20: DNS rebinding: a page of another site whose name now points at 127.0.0.1."""
+    app = create_app(Settings(db=sample_db), ApiOptions(allow_ingest=True))
+    with TestClient(app, base_url=LOCAL, client=LOCAL_CLIENT) as client:
+        for method, path in (("GET", "/events"), ("GET", "/"), ("GET", "/openapi.json"), ("POST", "/ingest")):
+            r = client.request(method, path, headers={"Host": host}, json={"articles": [{"text": TEXT}]})
+            assert r.status_code == 400 and "not served here" in r.json()["message"], (method, path)
+        assert client.get("/events", headers={"Host": "localhost:8000"}).status_code == 200
+        assert client.get("/events", headers={"Host": "[::1]:8000"}).status_code == 200
+
+
+def test_host_allow_names_more_hosts_and_ingest_from_afar_needs_the_token(sample_db, tmp_path):  # type: ignore[no-untyped-def]
+    from entente.api import allowed_hosts
+
+    db = tmp_path / "t.db"
+    shutil.copy(sample_db, db)
+    app = create_app(Settings(db=str(db)), ApiOptions(allow_ingest=True, allowed_hosts=allowed_hosts("127.0.0.1", ["box.lan"])))
+    with TestClient(app, base_url="http://box.lan", client=("192.168.1.20", 40000)) as client:
+        assert client.get("/events").status_code == 200
+        r = client.post("/ingest", json={"articles": [{"text": TEXT, "doc_id": "far_1"}]})
+        assert r.status_code == 403 and "Bearer" in r.json()["message"]

@@ -13,12 +13,14 @@ from entente.api import create_app
 from entente.api.query import declared_query
 from entente.config import Settings
 
+from ..conftest import LOCAL, LOCAL_CLIENT
+
 
 @pytest.fixture(scope="module")
 def empty_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """The API over an empty store: the check comes before any query of the store."""
     db = Path(tmp_path_factory.mktemp("query")) / "empty.db"
-    with TestClient(create_app(Settings(db=str(db)))) as c:
+    with TestClient(create_app(Settings(db=str(db))), base_url=LOCAL, client=LOCAL_CLIENT) as c:
         yield c
 
 

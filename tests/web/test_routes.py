@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 from entente.web import STATIC
 from tests.web.conftest import HOSTILE_ID
 
+from ..conftest import LOCAL, LOCAL_CLIENT
+
 DOC = "003_050b114383b8fb0f"
 
 
@@ -21,7 +23,7 @@ def client(web_db: str) -> Iterator[TestClient]:
     from entente.api import create_app
     from entente.config import Settings
 
-    with TestClient(create_app(Settings(db=web_db))) as c:
+    with TestClient(create_app(Settings(db=web_db)), base_url=LOCAL, client=LOCAL_CLIENT) as c:
         yield c
 
 
