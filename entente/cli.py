@@ -494,6 +494,9 @@ def _print_actor(store: Store, name: str) -> None:
     except NotFound:
         _print_country(store, name)
         return
+    if p.kind == "GPE":  # a state acting in events: its country, with every event it takes part in
+        _print_country(store, name)
+        return
     out = consoles.out
     out.print(f"[bold]{p.name}[/]  {p.kind}  {p.country or '?'}", highlight=False)
     out.print(f"  aliases: {', '.join(p.aliases)}", highlight=False)
