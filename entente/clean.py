@@ -21,6 +21,7 @@ from entente.records import CleanArticle, RawArticle
 HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 # The end of a dateline: a dash, an agency in brackets or slashes.
@@ -359,7 +360,9 @@ def _calendar_day(month: int, day: int) -> bool:
 
 def clean(raw: RawArticle) -> CleanArticle:
     """The cleaned article: normalised text, publication date, dateline, source, excluded blocks."""
-    text = unicodedata.normalize("NFC", raw.text)
+    # control characters (NUL among them, which PostgreSQL refuses) become spaces: every backend
+    # stores the same text, and offsets do not move
+    text = CONTROL.sub(" ", unicodedata.normalize("NFC", raw.text))
     header_date, text = split_header(text)
     warnings = list(raw.warnings)
     published = raw.published or header_date

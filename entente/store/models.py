@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
     pass
+
+
+# unique columns keep their values whole: cutting one could make two rows one
+UNCUT = ("doc_id", "content_hash", "duplicate_of")
+
+
+@event.listens_for(Base, "before_insert", propagate=True)
+@event.listens_for(Base, "before_update", propagate=True)
+def _fit(mapper: Any, _connection: Any, target: Any) -> None:
+    """Every string as both backends store it: a value longer than its column (PostgreSQL refuses
+    it, SQLite would keep it) is cut to the column's length, and a NUL (PostgreSQL refuses it in
+    text) becomes a space."""
+    for prop in mapper.column_attrs:
+        value = getattr(target, prop.key, None)
+        if not isinstance(value, str):
+            continue
+        fitted = value.replace("\x00", " ")
+        length = getattr(prop.columns[0].type, "length", None)
+        if length and len(fitted) > length and prop.key not in UNCUT:
+            fitted = fitted[:length]
+        if fitted != value:
+            setattr(target, prop.key, fitted)
 
 
 class Article(Base):
