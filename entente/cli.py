@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from entente.store import EventRow, Store
     from entente.store.read import EventFilter
 
-RECORDS_DOC = "docs/records.md"
+
 app = typer.Typer(help="entente: news about international relations turned into an evidence-linked record.",
                   no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 

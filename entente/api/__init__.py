@@ -22,12 +22,10 @@ from entente.web import install as install_dashboard
 
 __all__ = ["ApiOptions", "allowed_hosts", "create_app", "needs_token"]
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-
 
 def needs_token(host: str) -> bool:
     """Whether a server bound to `host` can be reached from other machines."""
-    return host not in LOCAL_HOSTS
+    return host not in LOOPBACK_NAMES
 
 
 def allowed_hosts(bound: str, more: list[str]) -> tuple[str, ...]:
