@@ -16,6 +16,19 @@ SHARED = ROOT.parent / "shared"
 LOCAL, LOCAL_CLIENT = "http://127.0.0.1", ("127.0.0.1", 50000)
 
 
+def fail_on(monkeypatch, module, name: str, marker: str, error: Exception) -> None:  # type: ignore[no-untyped-def]
+    """Make the step `module.name` raise `error` on a Doc whose text holds `marker`, and work as
+    before on every other one."""
+    real = getattr(module, name)
+
+    def failing(doc):  # type: ignore[no-untyped-def]
+        if marker in doc.text:
+            raise error
+        return real(doc)
+
+    monkeypatch.setattr(module, name, failing)
+
+
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     from entente.config import get_settings

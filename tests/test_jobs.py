@@ -6,7 +6,7 @@ from entente.config import get_settings
 from entente.jobs import ingest_paths
 from entente.store import Store
 
-from .conftest import DATA, SAMPLES
+from .conftest import DATA, SAMPLES, fail_on
 
 pytestmark = pytest.mark.slow
 
@@ -71,14 +71,7 @@ def test_a_step_failing_on_an_article_is_a_warning_and_its_record_is_kept(tmp_pa
     from entente.extract import events
     from entente.jobs import Summary, extract_paths
 
-    real = events.find_events
-
-    def recursing(doc):  # type: ignore[no-untyped-def]
-        if "Hanoi" in doc.text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return real(doc)
-
-    monkeypatch.setattr(events, "find_events", recursing)
+    fail_on(monkeypatch, events, "find_events", "Hanoi", RecursionError("maximum recursion depth exceeded"))
     paths = [str(SAMPLES / "000_25cf438f34d7ad8b.txt"), str(DATA / "articles" / "kor_usa_yonhap_01.txt")]
     summary = Summary()
     records = {r.doc_id: r for r in extract_paths(paths, summary)}

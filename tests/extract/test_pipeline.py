@@ -11,7 +11,7 @@ from entente.clean import HEADER, clean
 from entente.extract.pipeline import extract_each, extract_many
 from entente.records import ArticleRecord, CleanArticle, Evidence, RawArticle
 
-from ..conftest import DATA, SHARED
+from ..conftest import DATA, SHARED, fail_on
 
 pytestmark = pytest.mark.slow
 
@@ -28,14 +28,7 @@ def _articles():  # type: ignore[no-untyped-def]
 def test_a_failing_component_leaves_a_warning_and_the_rest_of_the_record(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     from entente.extract import quantities
 
-    real = quantities.find_facts
-
-    def flaky(doc):  # type: ignore[no-untyped-def]
-        if "poison" in doc.text:
-            raise ValueError("cannot read this number\nsecond line of the message")
-        return real(doc)
-
-    monkeypatch.setattr(quantities, "find_facts", flaky)
+    fail_on(monkeypatch, quantities, "find_facts", "poison", ValueError("cannot read this number\nsecond line of the message"))
     errors: list[str] = []
     records = list(extract_many(_articles(), nlp, on_error=lambda a, m: errors.append(f"{a.origin}: {m}")))
     assert [r.doc_id for r in records] == ["a", "b", "c"] and errors == []
@@ -50,14 +43,7 @@ def test_a_failing_component_leaves_a_warning_and_the_rest_of_the_record(nlp, mo
 def test_an_article_whose_record_cannot_be_built_is_reported_and_the_batch_goes_on(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     from entente.extract import pipeline
 
-    real = pipeline.to_record
-
-    def flaky(doc):  # type: ignore[no-untyped-def]
-        if "poison" in doc.text:
-            raise ValueError("cannot build this record")
-        return real(doc)
-
-    monkeypatch.setattr(pipeline, "to_record", flaky)
+    fail_on(monkeypatch, pipeline, "to_record", "poison", ValueError("cannot build this record"))
     articles = _articles()
     errors: list[str] = []
     records = list(extract_many(articles, nlp, on_error=lambda a, m: errors.append(f"{a.origin}: {m}")))
