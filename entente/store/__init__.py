@@ -3,6 +3,8 @@ SQLAlchemy code path. One transaction per article, so a failure never leaves hal
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,9 +42,24 @@ class EventRow:
     evidence: str
 
 
+# how long a connection waits for another process's lock (pysqlite's default is 5 s, which a loaded
+# machine's migration can outlast)
+SQLITE_WAIT = 60.0
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    # switching a new file to WAL needs it to itself, and SQLite answers "locked" at once rather
+    # than waiting when another process is switching it too (two commands opening a new store)
+    deadline = time.monotonic() + SQLITE_WAIT
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -71,8 +88,7 @@ class Store:
             options: dict[str, Any] = {"connect_args": {"options": "-c jit=off"}} if self.url.startswith("postgresql") else {}
             if self.url.startswith("sqlite"):
                 # another process may hold the write lock for a batch or a migration: wait for it
-                # (pysqlite's default is 5 s, which a loaded machine's migration can outlast)
-                options = {"connect_args": {"timeout": 60}}
+                options = {"connect_args": {"timeout": SQLITE_WAIT}}
             self.engine: Engine = create_engine(self.url, **options)
             # checked before the SQLite pragmas, which would switch another program's file to WAL
             if not create:
