@@ -118,9 +118,11 @@ def _columns(values: list[str] | None) -> dict[str, str]:
 
 
 def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
-    if value not in choices:
-        fail(f"{option} {value!r}: must be one of {', '.join(choices)}")
-    return value
+    """`value` as spelled in `choices`, in any case; else one line with the choices."""
+    from entente.store.params import check_choice
+
+    with errors_as_lines():
+        return check_choice(value, choices, option) or value
 
 
 def _db(db: str | None) -> str:
@@ -195,7 +197,7 @@ def extract(
     """Extract one record per article (the format is docs/records.md) without touching a database."""
     from entente.jobs import extract_paths
 
-    _choice(format, ("jsonl", "table"), "--format")
+    format = _choice(format, ("jsonl", "table"), "--format")
     _writable(output)
     columns = _columns(column)
     summary = _reporting()
@@ -352,7 +354,7 @@ def events(
     """List stored events, newest first: a table one page at a time, or every match as csv or jsonl."""
     from entente.store import read
 
-    _choice(format, ("table", "jsonl", "csv"), "--format")
+    format = _choice(format, ("table", "jsonl", "csv"), "--format")
     wanted = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
     if format != "table" and page > 1 and limit is None:
         fail(f"--page {page}: with --format {format} every match is written; give --limit to write one page")
@@ -561,7 +563,7 @@ def export(
     from entente.export import FORMATS
     from entente.export import export as run_export
 
-    _choice(format, tuple(FORMATS), "--format")
+    format = _choice(format, tuple(FORMATS), "--format")
     _writable(output)
     f = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
     store = _store(db)
@@ -627,7 +629,7 @@ def brief(
     from entente.brief import build, render
     from entente.store.params import check_country, check_date
 
-    _choice(format, ("md", "html"), "--format")
+    format = _choice(format, ("md", "html"), "--format")
     _writable(output)
     with errors_as_lines():
         a, b = check_country(between[0], "--between"), check_country(between[1], "--between")

@@ -41,25 +41,24 @@ class Summary:
     def ok(self) -> bool:
         return self.failed == 0
 
+    def _note(self, kind: str, lines: list[str], line: str) -> None:
+        lines.append(line)
+        if self.on_line:
+            self.on_line(kind, line)
+
     def fail(self, line: str) -> None:
         """Count one input or article that failed, with the line that names it and the problem."""
         self.failed += 1
-        self.problems.append(line)
-        if self.on_line:
-            self.on_line("error", line)
+        self._note("error", self.problems, line)
 
     def warn(self, lines: Iterable[str]) -> None:
         for line in lines:
-            self.warnings.append(line)
-            if self.on_line:
-                self.on_line("warning", line)
+            self._note("warning", self.warnings, line)
 
     def skip(self, line: str) -> None:
         """Count a file of a searched folder that is in no format entente reads."""
         self.skipped += 1
-        self.skipped_files.append(line)
-        if self.on_line:
-            self.on_line("skipped", line)
+        self._note("skipped", self.skipped_files, line)
 
     def extraction_failed(self, article: CleanArticle, message: str) -> None:
         """Count an article whose extraction failed, naming where it came from."""

@@ -65,3 +65,10 @@ def test_files_in_no_format_entente_reads_are_listed_and_counted_as_skipped(tmp_
     assert result.exit_code == 0, said
     assert "skipped: " in said and "photo.png: PNG image" in said
     assert "1 ingested" in said and "0 failed, 1 skipped" in said
+
+
+def test_a_format_is_read_in_any_case():  # type: ignore[no-untyped-def]
+    text = (SAMPLES / "000_25cf438f34d7ad8b.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["extract", "-", "--format", "JSONL"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"] == "TASS"

@@ -33,8 +33,6 @@ MONTH = r"(?P<month>J(?:anuary|une|uly|an|un|ul)|F(?:ebruary|eb)|M(?:arch|ay|ar)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -119,8 +117,16 @@ class Anchor:
         return None
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    # the same list of number words that facts read (units.json), so "thirty years ago" is a date too
+    text = resources.files("entente.data").joinpath("units.json").read_text(encoding="utf-8")
+    words: dict[str, int] = json.loads(text)["number_words"]
+    return words
+
+
 def _num(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else _number_words().get(word.lower())
 
 
 def _md(year: int | None, month: int, day: int) -> str:

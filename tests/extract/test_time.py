@@ -27,6 +27,8 @@ def _values(text: str, published: str | None) -> list[str | None]:
     ("two days after he threatened tariffs", "2024-11-27", ["2024-11-25"]),
     ("signed a week ago", "2024-11-27", ["2024-11-20"]),
     ("signed in February last year", "2025-02-25", ["2024-02"]),
+    ("Thirty years ago the border was closed.", "2024-06-20", ["1994"]),
+    ("It was signed fifteen days ago.", "2024-06-20", ["2024-06-05"]),
 ])
 def test_resolves_against_publication_date(text, published, expected):  # type: ignore[no-untyped-def]
     assert _values(text, published) == expected
