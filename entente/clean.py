@@ -44,13 +44,23 @@ PHOTO_CREDIT = re.compile(
     r"(?<![\w-])(?:(?:File\s+)?(?:Photo|Photos|Photograph|Picture|Image)(?:\s+(?:source|credit)s?)?|(?-i:Credits?))"
     r"\s*:\s*(?:(?-i:[A-Z])|www\.|@)|(?-i:\b(?:Photo|Photograph|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z])", re.I)
 CAPTION_WORDS = 40
+# A teaser's blurb is a sentence or two; a longer paragraph is the article's own text
+BLURB_WORDS = 60
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]+){0,3}"
 # A caption's closing credit without a label: "... on Monday. Jane Doe/NurPhoto via Getty Images"
 SLASH_CREDIT = re.compile(
     r"(?:^|(?<=[.!?”\"’)])\s+)(?P<credit>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){1,3}"
     r"\s*/\s*[A-Z][\w.-]+(?:\s+(?:via|for)\s+[A-Z][\w .-]{0,30})?)\s*$")
+# "Russian Ambassador Vladimir Chizhov | Jane Roe/EFE via EPA": a caption and its credit after a bar
+BAR_CREDIT = re.compile(
+    r"\|\s*(?P<credit>[A-Z][a-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]+){1,3}\s*/\s*[A-Z][\w.-]+"
+    r"(?:\s+(?:via|for)\s+[A-Z][\w .-]{0,30})?)\s*$")
 # A byline on a line of its own: "By Jane Doe", "By Jane Doe and John Roe - Trend:", "By Jane Doe, AFP"
 BYLINE_LINE = re.compile(rf"^\s*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[-–—|,/:]\s*[^.!?]{{0,40}})?\s*$")
+# A byline with its date on one line: "Jane Doe Published September 19, 2022 | 08:32 PM"
+DATED_BYLINE = re.compile(
+    rf"^\s*(?:By\s+)?{_NAME}\s+(?:Published|Updated|Posted)\s*:?\s*(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})")
 # An author's box: "Jane Doe is an experienced journalist who ..."
 AUTHOR_BIO = re.compile(
     rf"^\s*(?P<name>{_NAME})\s+is\s+(?:an?|the)\s+[^.]{{0,80}}?\b(?:journalist|reporter|writer|editor|correspondent"
@@ -202,7 +212,8 @@ def find_teasers(text: str) -> list[tuple[int, int]]:
     pairs = 0
     while i >= 1:
         blurb, head = paras[i], paras[i - 1]
-        if _is_headline(text[head[0]:head[1]]) and not _is_headline(text[blurb[0]:blurb[1]]):
+        body = text[blurb[0]:blurb[1]]
+        if _is_headline(text[head[0]:head[1]]) and not _is_headline(body) and len(body.split()) <= BLURB_WORDS:
             pairs += 1
             i -= 2
         else:
@@ -235,7 +246,7 @@ def find_credits(text: str) -> list[tuple[int, int]]:
     authors: set[str] = set()
     for i, (s, e) in enumerate(paras):
         para = text[s:e]
-        if CREDITS.match(para) or FOOTER.search(para) or BYLINE_LINE.match(para):
+        if CREDITS.match(para) or FOOTER.search(para) or BYLINE_LINE.match(para) or DATED_BYLINE.match(para):
             found.append((s, e))
             continue
         # an author's box repeats the name on a line of its own; "X is an American journalist"
@@ -248,7 +259,7 @@ def find_credits(text: str) -> list[tuple[int, int]]:
         for m in INLINE_CREDITS.finditer(para):
             found.append((s + m.start(), s + m.end()))
         photo = next((m.start() for m in PHOTO_CREDIT.finditer(para) if not _in_spans(s + m.start(), found)), None)
-        if photo is None and (slash := SLASH_CREDIT.search(para)):
+        if photo is None and (slash := SLASH_CREDIT.search(para) or BAR_CREDIT.search(para)):
             photo = slash.start("credit")
         if photo is not None:
             # a caption is one short sentence, or none, before its credit

@@ -156,3 +156,27 @@ def test_a_dateline_day_the_calendar_lacks_is_no_date(text):  # type: ignore[no-
     article = clean(RawArticle(doc_id="t", text=text, origin="t.txt"))
     assert article.published is None
     assert any("no day of the calendar" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("text,credit,kept", [
+    # a byline with its date on one line (shape of https://www.urdupoint.com/en/world/russian-foreign-ministry-summons-canadian-amb-1565195.html)
+    ("Russian Foreign Ministry Summons Canadian Ambassador\n\nJane Roe Published September 19, 2022 | 08:32 PM\n\n"
+     "The Russian Foreign Ministry on Monday summoned Canadian ambassador in Moscow Alison LeClaire.",
+     "Jane Roe Published", "summoned Canadian ambassador"),
+    # a caption and its credit after a bar (shape of https://www.politico.eu/article/eu-summons-russian-ambassador-over-travel-ban-for-top-officials/)
+    ("Russian Ambassador Vladimir Chizhov | Jane Roe/EFE via EPA\n\nThe European Union on Monday summoned the "
+     "Russian ambassador.", "Jane Roe/EFE via EPA", "summoned the Russian ambassador"),
+])
+def test_dated_bylines_and_credits_after_a_bar_are_excluded(text, credit, kept):  # type: ignore[no-untyped-def]
+    excluded = _excluded(text)
+    assert credit in excluded and kept not in excluded
+
+
+def test_a_long_paragraph_after_a_headline_is_the_article_not_a_teaser():  # type: ignore[no-untyped-def]
+    # https://www.daily8.com/en/hashtag/borderclash: a tag page whose one story is a headline and a
+    # paragraph of 170 words, below a list of section links
+    story = ("At least four members of the South Sudanese security forces have been killed in fighting with the "
+             "Ugandan army near the countries' shared border, according to local officials. ") * 4
+    text = ("Latest news with #borderclash\n\n  • Politics\n  • Al Jazeera\n\n"
+            "Border clash between Ugandan, South Sudanese troops kills at least four\n\n" + story)
+    assert find_teasers(text) == []
