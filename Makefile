@@ -40,6 +40,7 @@ test: install lint
 score: install
 	@test -d $(SHARED)/gold || { echo "no $(SHARED)/gold here: the seeds are not scored"; }
 	$(BIN)/python scripts/score_sets.py
+	$(BIN)/python scripts/score_sentences.py
 
 gazetteers:
 	$(BIN)/pip install --quiet -e '.[gazetteers]'
