@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +19,38 @@ SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 # a test client on the server's own machine, as the API's Host allow-list and ingest expect
 LOCAL, LOCAL_CLIENT = "http://127.0.0.1", ("127.0.0.1", 50000)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextmanager
+def served(db: str) -> Iterator[str]:
+    """The base URL of the app over `db`, served by uvicorn in a thread: a real HTTP server, which
+    decodes a request's path once, as a test client may not."""
+    import uvicorn
+
+    from entente.api import create_app
+    from entente.config import Settings
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
 def fail_on(monkeypatch, module, name: str, marker: str, error: Exception) -> None:  # type: ignore[no-untyped-def]
@@ -107,6 +144,28 @@ def sample_db(tmp_path_factory, nlp):  # type: ignore[no-untyped-def]
     store.close()
     assert summary.ok and summary.ingested == 5, summary.problems
     return str(path)
+
+
+# file names as people save them, each stem kept as the doc_id: spaces, accents, '#', '%' (and an
+# escape that must not be decoded twice), '?' and other marks a URL gives a meaning to
+ODD_NAMES = ("Putin in Hanoi", "Việt Nam – Nga hợp tác", "report #2 (draft)", "100% agreed? %20",
+             "naïve café & co=1;x+y 'q'")
+
+
+@pytest.fixture(scope="session")
+def odd_names_db(tmp_path_factory, nlp):  # type: ignore[no-untyped-def]
+    """A SQLite store holding the five sample articles, saved under the file names of ODD_NAMES."""
+    from entente.jobs import ingest_paths
+    from entente.store import Store
+
+    folder = tmp_path_factory.mktemp("odd names")
+    for name, sample in zip(ODD_NAMES, sorted(SAMPLES.glob("*.txt")), strict=True):
+        (folder / f"{name}.txt").write_bytes(sample.read_bytes())
+    store = Store(str(folder / "odd names.db"))
+    summary = ingest_paths([str(folder)], store)
+    store.close()
+    assert summary.ok and summary.ingested == 5, summary.problems
+    return str(folder / "odd names.db")
 
 
 @pytest.fixture(scope="session")

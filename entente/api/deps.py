@@ -11,7 +11,6 @@ from fastapi import Depends, Header, Path, Query, Request
 from pydantic import StringConstraints
 
 from entente.api.hosts import LOOPBACK_NAMES
-from entente.api.schemas import DOC_ID
 from entente.config import Settings
 from entente.errors import Forbidden
 from entente.records import EVENT_TYPES, SECTORS, STATUSES
@@ -23,6 +22,8 @@ DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ISO3 = r"^[A-Z]{3}$"
 MAX_PAGE = 100_000
 MAX_ID = 2**31 - 1
+# a file name's stem is at most 255 bytes on common file systems; a record's id at most 200 characters
+MAX_DOC_ID = 255
 
 
 def _one_of(choices: tuple[str, ...]) -> str:
@@ -66,7 +67,9 @@ Text = Annotated[str | None, Query(min_length=1, max_length=MAX_TEXT)]
 DateQ = Annotated[str | None, Query(pattern=DATE, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Country = Annotated[str, Path(pattern=ISO3, min_length=3, max_length=3, description="ISO 3166-1 alpha-3, e.g. RUS")]
 CountryQ = Annotated[str | None, Query(pattern=ISO3, min_length=3, max_length=3, description="ISO 3166-1 alpha-3")]
-DocId = Annotated[str, Path(pattern=DOC_ID, max_length=200, description="An article's doc_id")]
+# any doc_id the store holds: a file's stem may have spaces, accents, '#', '%' or '?', sent URL-encoded
+DocId = Annotated[str, Path(min_length=1, max_length=MAX_DOC_ID,
+                            description="An article's doc_id as stored (a file's stem may hold any character but '/'), URL-encoded")]
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 SortQ = Annotated[Sort, Query(description="newest or oldest date first, or id order")]
 Iso3Item = Annotated[str, StringConstraints(pattern=ISO3, min_length=3, max_length=3)]

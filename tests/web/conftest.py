@@ -3,16 +3,13 @@ hostile article, and one headless Chromium (Debian's package) driven by Playwrig
 
 from __future__ import annotations
 
-import socket
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, served
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -38,39 +35,16 @@ def web_db(sample_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(target)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def server(web_db: str) -> Iterator[str]:
     """The base URL of the app, served by uvicorn in a thread for the session."""
-    import uvicorn
-
-    from entente.api import create_app
-    from entente.config import Settings
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db=web_db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}/"
-    # warm the app (first connection, first queries) so a view's load time is the view's own
     import httpx
 
-    for path in ("", "static/app.js", "dashboard/pairs", "events?country=RUS&country=VNM&page_size=500"):
-        httpx.get(base + path, timeout=20).raise_for_status()
-    yield base
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(web_db) as base:
+        # warm the app (first connection, first queries) so a view's load time is the view's own
+        for path in ("", "static/app.js", "dashboard/pairs", "events?country=RUS&country=VNM&page_size=500"):
+            httpx.get(base + path, timeout=20).raise_for_status()
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.conftest import ODD_NAMES, served
 from tests.web.conftest import ARTIFACTS, HOSTILE_ID
 
 pytestmark = pytest.mark.slow
@@ -174,3 +175,30 @@ def test_hostile_article_shows_as_text(page, fragment: str, ready: str) -> None:
         shot(page, "hostile-article")
     else:
         assert "onerror=" in text or "<script>" in text
+
+
+@pytest.fixture
+def odd_names_page(browser, odd_names_db: str):  # type: ignore[no-untyped-def]
+    """A page on a server over the store whose doc_ids are odd file names (ODD_NAMES)."""
+    with served(odd_names_db) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 860})
+        pg = context.new_page()
+        problems: list[str] = []
+        pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+        pg.on("console", lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None)
+        pg.base = base
+        yield pg
+        context.close()
+        assert not problems, problems
+
+
+def test_every_listed_article_opens_from_its_link(odd_names_page) -> None:  # type: ignore[no-untyped-def]
+    page = odd_names_page
+    opened = set()
+    for i in range(len(ODD_NAMES)):
+        open_view(page, "#/articles", "articles")
+        page.locator("ol.articles li a").nth(i).click()
+        wait_for(page, "article")
+        assert page.locator("#article-text").inner_text().strip()
+        opened.add(page.locator("p.meta").first.inner_text().split(" · ")[-1].strip())
+    assert opened == set(ODD_NAMES)
