@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from entente import gazetteer
+from entente.extract import affiliation
 from entente.extract.component import component
 from entente.extract.doctext import doc_text
 from entente.extract.lexicon import load as load_lexicon
@@ -60,6 +61,7 @@ class Person:
     country: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
     anchored: bool = False
+    international: bool = False  # an international body's official: no country to guess
 
     @property
     def keys(self) -> set[str]:
@@ -100,9 +102,10 @@ def _role_words() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def country_in_title(title: str) -> str | None:
-    """The country a title is held for: 'of Russia' counts, 'Ambassador to Viet Nam' does not."""
+    """The country a title is held for: 'of Russia' and 'spokesperson for the Ugandan military'
+    count, 'Ambassador to Viet Nam' does not."""
     gaz = gazetteer.load()
-    for m in re.finditer(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?){1,4})", title):
+    for m in re.finditer(r"\b(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?){1,4})", title):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             for i in range(0, len(words) - n + 1):
@@ -187,8 +190,9 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
         if not _plausible_ner_person(doc, s, e):
             continue
         found.append(Mention(s, e, original[s:e], name_parts(original[s:e])))
+    starts = frozenset(f.start for f in found)
     for mention in found:
-        appositive_roles(mention, text)
+        appositive_roles(mention, text, starts)
     return sorted((m for m in found if m.parts), key=lambda m: m.start)
 
 
@@ -240,9 +244,10 @@ def _continues_as_organisation(text: str, end: int) -> bool:
     return nxt is not None and nxt.group(1) in lex.org_words
 
 
-def appositive_roles(mention: Mention, text: str) -> None:
+def appositive_roles(mention: Mention, text: str, starts: frozenset[int] = frozenset()) -> None:
     """Roles given after the name: 'Nguyen Phu Trong, General Secretary of the CPV, said', and
-    the country in 'Alberto van Klaveren of Chile'."""
+    the country in 'Alberto van Klaveren of Chile'; not a title that the next name of a list
+    (one of `starts`) carries."""
     lex = load_lexicon()
     of = re.match(r"\s+of\s+((?:[A-Z][\w'’-]*\s?){1,3})", text[mention.end:mention.end + 60])
     if of and not mention.country:
@@ -252,7 +257,9 @@ def appositive_roles(mention: Mention, text: str) -> None:
                 mention.country = iso
                 break
     m = lex.appositive.match(text[mention.end:mention.end + 200])
-    if not m:
+    if not m or _plural_title(m.group("title")) or (starts and _names_next(text, mention.end + m.end(), starts)):
+        # "President X, leaders of Ethiopia, Rwanda ...", "Minister Y, Minister of Foreign Affairs of
+        # Bangladesh Z": a list of offices and names, not the office of the name before
         return
     mention.roles.extend(split_roles(m.group("title")))
     gaz = gazetteer.load()
@@ -260,6 +267,19 @@ def appositive_roles(mention: Mention, text: str) -> None:
         mention.country = (gaz.country_of(m.group("adj")) if m.group("adj") else None) or country_in_title(
             m.group("title"))
     mention.anchored = True
+
+
+def _plural_title(title: str) -> bool:
+    """'leaders of Ethiopia', 'Foreign Ministers': a title in the plural names more than one person."""
+    heads = {key(h) for h in load_lexicon().titles["heads"]}
+    head = title.split(" of ")[0].split()
+    return bool(head) and key(head[-1]).endswith("s") and key(head[-1])[:-1] in heads
+
+
+def _names_next(text: str, at: int, starts: frozenset[int]) -> bool:
+    """Whether a person's name begins right at `at`, after spaces and honorifics at most."""
+    gap = re.match(r"[ \t]*(?:(?:[A-Z]{2,4}|Dato'?|Seri|Datuk|Tan Sri|H\.E\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)[ \t]+)*", text[at:at + 30])
+    return any(at <= st <= at + (gap.end() if gap else 0) for st in starts)
 
 
 def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
@@ -454,13 +474,25 @@ def add_short_forms(people: list[Person], text: str, original: str) -> None:
 
 
 def pair_countries(doc: Doc) -> list[str]:
-    """The two countries an article is most about, by how often they are named."""
+    """The two countries an article is most about, by how often they are named, inside the names
+    of its bodies too ("The Government of Peru", "the Peruvian Foreign Ministry")."""
     gaz = gazetteer.load()
     counts: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP") and (iso := gaz.country_of(ent.text)):
             counts[iso] = counts.get(iso, 0) + 1
+        elif ent.label_ == "ORG" and (iso := _country_in_name(ent.text)):
+            counts[iso] = counts.get(iso, 0) + 1
     return sorted(counts, key=lambda c: -counts[c])[:2]
+
+
+def _country_in_name(name: str) -> str | None:
+    """The one country a body's name names by a word or two ('Peruvian', 'Government of Peru')."""
+    gaz = gazetteer.load()
+    words = name.split()
+    found = {iso for n in (2, 1) for i in range(len(words) - n + 1)
+             if words[i][:1].isupper() and (iso := gaz.country_of(" ".join(words[i:i + n])))}
+    return found.pop() if len(found) == 1 else None
 
 
 def named_countries(doc: Doc) -> set[str]:
@@ -506,7 +538,7 @@ def name_origins(people: list[Person], named: set[str]) -> None:
     countries the article names: 'Alamgir Hossain' in a Bangladesh-India story is Bangladeshi."""
     gaz = gazetteer.load()
     for p in people:
-        if p.country:
+        if p.country or p.international:
             continue
         canon = [w for w in _canonical(p.parts) if len(key(w)) > 2 and key(w) not in LINEAGE]
         if len(canon) >= 2:
@@ -537,8 +569,8 @@ def unnamed_counterparts(people: list[Person], doc: Doc, pair: list[str]) -> Non
 
 
 def envoys(people: list[Person], pair: list[str]) -> None:
-    """'its ambassador to Kenya, X' in a Somalia-Kenya story: an envoy to one of the two
-    countries serves the other."""
+    """'its ambassador to Kenya, X', 'its ambassador in Honduras, X' in a story of two countries:
+    an envoy to one of the two serves the other."""
     if len(pair) != 2:
         return
     gaz = gazetteer.load()
@@ -546,10 +578,10 @@ def envoys(people: list[Person], pair: list[str]) -> None:
         if p.country:
             continue
         for role in p.roles:
-            to = re.search(r"\b(?:Ambassador|Envoy|High Commissioner|Charge d'Affaires)\s+to\s+(?:the\s+)?"
+            to = re.search(r"\b(?:Ambassador|Envoy|High Commissioner|Charge d'Affaires)\s+(?:to|in)\s+(?:the\s+)?"
                            r"((?:[A-Z][\w'-]*\s?){1,3})", role, re.I)
-            host = next((iso for n in (3, 2, 1) if to and (iso := gaz.country_of(" ".join(to.group(1).split()[:n])))),
-                        None)
+            host = next((iso for n in (3, 2, 1) if to
+                         and (iso := gaz.country_of_place(" ".join(to.group(1).split()[:n])))), None)
             if host in pair:
                 p.country = pair[1 - pair.index(host)]
                 break
@@ -585,7 +617,7 @@ def home_officials(people: list[Person], doc: Doc, pair: list[str]) -> None:
     if home is None:
         return
     for p in people:
-        if not p.country and p.roles:
+        if not p.country and p.roles and not p.international:
             p.country = home
 
 
@@ -642,9 +674,12 @@ def people_component(doc: Doc) -> Doc:
     named = named_countries(doc)
     people = finish(people, original, named)
     pair = pair_countries(doc)
+    affiliation.bodies(people, doc_text(doc))
     counterparts(people, mentions, pair)
     unnamed_counterparts(people, doc, pair)
     envoys(people, pair)
+    affiliation.embassy_staff(people, doc)
+    affiliation.companions(people, doc)
     their_officials(people, mentions)
     lineages(people)
     name_origins(people, named)
