@@ -116,7 +116,11 @@ def find_dateline(text: str, skip: int = 0) -> Dateline | None:
     characters of front matter), if any."""
     gaz = gazetteer.load()
     found: Dateline | None = None
-    for start, end in [p for p in paragraphs(text) if p[0] >= skip][:2]:
+    paras = [p for p in paragraphs(text) if p[0] >= skip]
+    # headline-shaped lines (a headline repeated, a kicker) may stand before the dateline's paragraph
+    lead = next((i for i, (s, e) in enumerate(paras)
+                 if len(text[s:e].split()) > 16 or re.search(r"[.!?]\s*$", text[s:e])), 0)
+    for start, end in paras[:max(2, lead + 1)][:5]:
         head_text = text[start:min(end, start + 120)]
         m = DATELINE_END.search(head_text)
         if not m or m.start() == 0:
@@ -126,7 +130,7 @@ def find_dateline(text: str, skip: int = 0) -> Dateline | None:
         month_day = None
         year = None
         ok = True
-        for part in (p.strip(" .") for p in head.split(",")):
+        for part in (p.strip(" .") for p in re.split(r",|\.\s+(?=[A-Z]+\b)", head)):
             if not part:
                 continue
             md = MONTH_DAY.fullmatch(part)
@@ -169,6 +173,10 @@ def find_source(text: str, meta_source: str | None, dateline_end: int | None, bo
     if meta_source:
         return meta_source
     gaz = gazetteer.load()
+    # "NNA – On Sunday, ...": an agency's name opening the story before a dash
+    lead = re.match(r"\s*([A-Z][\w .-]{1,24}?)\s+[-–—]{1,2}\s", text)
+    if lead and gaz.agency(lead.group(1)):
+        return gaz.agency(lead.group(1))
     head = text[: (dateline_end or 0) + 40] if dateline_end is not None else text[:160]
     for rx in (SLASH_AGENCY, PAREN_AGENCY):
         for m in rx.finditer(head):

@@ -180,3 +180,21 @@ def test_a_long_paragraph_after_a_headline_is_the_article_not_a_teaser():  # typ
     text = ("Latest news with #borderclash\n\n  • Politics\n  • Al Jazeera\n\n"
             "Border clash between Ugandan, South Sudanese troops kills at least four\n\n" + story)
     assert find_teasers(text) == []
+
+
+@pytest.mark.parametrize("doc_id,source,dateline", [
+    ("kaz_uzb_kazinform_01", "Kazinform", "Tashkent"),  # "TASHKENT. KAZINFORM – ..."
+    ("irn_tur_nna_01", "NNA", None),  # "NNA – On Sunday, ...": an agency opening the story
+])
+def test_agencies_in_real_datelines(doc_id, source, dateline):  # type: ignore[no-untyped-def]
+    a = _clean(DATA / "real" / "dev" / "articles" / f"{doc_id}.txt")
+    assert (a.source, a.dateline) == (source, dateline)
+
+
+def test_a_dateline_below_a_repeated_headline():  # type: ignore[no-untyped-def]
+    # https://euro.eseuro.com/world/2673636.html: the headline three times, then the dateline
+    head = "Bolivia summons US charge d’affaires for “interference in internal affairs”\n\n"
+    text = (head * 3 + "LA PAZ (Sputnik) – Bolivia called the United States chargé d’affaires for consultations "
+            "to complain about actions by the North American country’s embassy.")
+    a = clean(RawArticle(doc_id="x", text=text, origin="<test>"))
+    assert (a.source, a.dateline, a.dateline_country) == ("Sputnik", "La Paz", "BOL")
