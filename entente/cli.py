@@ -642,5 +642,81 @@ def brief(
             fh.write(text)
 
 
+AlertOpt = Annotated[list[str] | None, typer.Option(
+    "--alert", metavar="ISO3,ISO3", help="Announce new events of these countries (all of them); repeat for more")]
+AlertTypeOpt = Annotated[list[str] | None, typer.Option(
+    "--alert-type", metavar="TYPE", help="Announce new events of this PLOVER type, e.g. SANCTION; repeatable")]
+EveryOpt = Annotated[str, typer.Option("--every", metavar="DURATION", help="Time between polls: 15m, 90s, 1h")]
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str] | None, typer.Argument(
+        metavar="FEED_OR_SITEMAP", help="RSS/Atom feed or sitemap URLs, or files listing them (one a line, or OPML)")] = None,
+    every: EveryOpt = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron)")] = False,
+    alert: AlertOpt = None,
+    alert_type: AlertTypeOpt = None,
+    alerts_to: Annotated[Path | None, typer.Option("--alerts-to", metavar="FILE", help="Append alerts as JSON Lines")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", metavar="URL", help="POST each alert as JSON")] = None,
+    status: Annotated[bool, typer.Option("--status", help="List the watched feeds with their last poll, and exit")] = False,
+    db: Db = None,
+) -> None:
+    """Keep the store current from feeds and sitemaps: fetch each new article politely, extract and
+    store it, and announce new events that match --alert and --alert-type."""
+    if status:
+        _watch_status(_store(db))
+        return
+    import signal
+    import threading
+
+    from entente.config import get_settings
+    from entente.watch import interval, terminal_line
+    from entente.watch.service import WatchOptions, build
+
+    if not feeds:
+        fail("give at least one FEED_OR_SITEMAP (a URL or a feed list file), or --status")
+    _writable(alerts_to, "--alerts-to")
+    with errors_as_lines():
+        seconds = interval(every)
+        options = WatchOptions(tuple(feeds), seconds, tuple(alert or ()), tuple(alert_type or ()), alerts_to, webhook)
+        store = _store(db, create=True)
+        watcher = build(store, options, get_settings(),
+                        on_alert=lambda a: consoles.out.print(f"[bold]alert[/]: {terminal_line(a)}", highlight=False,
+                                                              soft_wrap=True), on_line=_say)
+    stop = threading.Event()
+
+    def stopping(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, stopping)
+    try:
+        if once:
+            report = watcher.poll(stop)
+            consoles.err.print(report.line(), highlight=False)
+            raise typer.Exit(1 if report.feed_errors else 0)
+        watcher.run(seconds, stop, lambda r: consoles.err.print(r.line(), highlight=False))
+    finally:
+        watcher.close()
+        store.close()
+
+
+def _watch_status(store: Store) -> None:
+    from rich.table import Table
+
+    from entente.store.watch import feed_status
+
+    rows = feed_status(store)
+    table = Table(title=f"{len(rows)} watched feeds")
+    for col in ("feed", "last poll (UTC)", "result", "items seen", "polls", "errors", "last error"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.url, r.last_poll.strftime("%Y-%m-%d %H:%M:%S") if r.last_poll else "-", r.last_result or "-",
+                      str(r.items_seen), str(r.polls), str(r.errors), _short(r.last_error or "", 60))
+    consoles.out.print(table)
+    store.close()
+
+
 if __name__ == "__main__":
     app()

@@ -29,6 +29,20 @@ class Settings(BaseSettings):
     # the HTTP API: the bearer token for POST /ingest when bound beyond localhost, and the body limit
     api_token: str | None = None
     api_max_body_bytes: int = 2_000_000
+    # `entente watch`: the longest one request may take (a page that never ends is cut there), the
+    # most bytes it may bring, the least time between two requests to one host (robots.txt's
+    # Crawl-delay when longer), retries of a fault that may pass (5xx, 429, timeout) with a backoff
+    # doubling from `watch_backoff` seconds, redirects followed, polls an article link is tried in
+    # before it is given up, and fetches at once
+    watch_timeout: float = 20.0
+    watch_connect_timeout: float = 5.0
+    watch_max_bytes: int = 5_000_000
+    watch_host_delay: float = 1.0
+    watch_retries: int = 2
+    watch_backoff: float = 1.0
+    watch_max_redirects: int = 5
+    watch_max_attempts: int = 3
+    watch_fetchers: int = 4
 
 
 @lru_cache(maxsize=1)

@@ -124,11 +124,14 @@ def unseen(articles: Iterable[CleanArticle], store: Store, summary: Summary,
 
 
 def fresh(articles: Iterable[CleanArticle], store: Store, summary: Summary,
-          on_done: Callable[[], None] | None = None) -> Iterator[CleanArticle]:
+          on_done: Callable[[], None] | None = None, near: NearDuplicates | None = None) -> Iterator[CleanArticle]:
     """The articles to extract: neither stored already nor seen earlier in the batch (see
-    `unseen`), each marked with the canonical article of its near-duplicate group if it has one."""
-    near = NearDuplicates()
-    near.load(store.texts())
+    `unseen`), each marked with the canonical article of its near-duplicate group if it has one.
+    `near` is an index of the stored texts kept by a caller that ingests again and again (the
+    watcher); without it the index is read from the store."""
+    if near is None:
+        near = NearDuplicates()
+        near.load(store.texts())
     for a in unseen(articles, store, summary, on_done):
         a.duplicate_of = near.canonical_of(a.doc_id, a.text)
         if a.duplicate_of is not None:
@@ -138,13 +141,13 @@ def fresh(articles: Iterable[CleanArticle], store: Store, summary: Summary,
 
 def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Summary,
                     settings: Settings | None = None, on_done: Callable[[], None] | None = None,
-                    jobs: int = 1) -> Summary:
+                    jobs: int = 1, near: NearDuplicates | None = None) -> Summary:
     """Extract and store articles; text already stored, or seen earlier in the batch, is skipped
     before extraction. Extraction runs in `jobs` processes beside this one, which writes (see
-    `extract_beside`: a short input is extracted here)."""
+    `extract_beside`: a short input is extracted here). `near`: see `fresh`."""
     settings = settings or get_settings()
     batch: list[Extracted] = []
-    for item in extract_beside(fresh(articles, store, summary, on_done), settings, jobs):
+    for item in extract_beside(fresh(articles, store, summary, on_done, near), settings, jobs):
         batch.append(item)
         if len(batch) >= settings.write_batch:
             store_extracted(store, batch, summary, on_done)

@@ -67,6 +67,7 @@ EXPECT: dict[str, list[str]] = {
     "--column text=copy": ["1 ingested"],
     "export --db entente.db": ["file:events.csv", "events →"],
     "brief --between RUS VNM": ["Russia and Vietnam: briefing", "[1]"],
+    "watch --status": ["0 watched feeds"],
 }
 
 

@@ -229,3 +229,53 @@ class EventGroup(Base):
     sources: Mapped[int] = mapped_column(Integer, default=1)
     score: Mapped[float] = mapped_column(Float, default=1.0)
     realised_by: Mapped[int | None] = mapped_column(ForeignKey("event_groups.id", ondelete="SET NULL"), index=True)
+
+
+class WatchFeed(Base):
+    """A feed or sitemap `entente watch` polls: its validators for conditional requests and how its
+    last poll went (`entente watch --status`)."""
+
+    __tablename__ = "watch_feeds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    url_key: Mapped[str] = mapped_column(String(64), unique=True)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_poll: Mapped[datetime | None] = mapped_column()
+    last_result: Mapped[str | None] = mapped_column(String(200))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    polls: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WatchItem(Base):
+    """An article link a watched feed listed, by its normalised URL (or id): fetched and stored,
+    or given up on, once; `content_hash` names the stored text, `alerted` that its events were
+    weighed for alerts."""
+
+    __tablename__ = "watch_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    feed_id: Mapped[int | None] = mapped_column(ForeignKey("watch_feeds.id", ondelete="SET NULL"), index=True)
+    state: Mapped[str] = mapped_column(String(20))
+    doc_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    alerted: Mapped[bool] = mapped_column(default=False)
+    seen_at: Mapped[datetime] = mapped_column(default=datetime.utcnow)
+
+
+class WatchAlert(Base):
+    """An alert fired: one per article and event group it reports first for its outlet, under a key
+    that makes it fire once; `delivered` once every sink had it."""
+
+    __tablename__ = "watch_alerts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_key: Mapped[str] = mapped_column(String(300), unique=True)
+    doc_id: Mapped[str] = mapped_column(String(200), index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    delivered: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=datetime.utcnow)
