@@ -193,7 +193,21 @@ def find_mentions(doc: Doc, original: str) -> list[Mention]:
     starts = frozenset(f.start for f in found)
     for mention in found:
         appositive_roles(mention, text, starts)
-    return sorted((m for m in found if m.parts), key=lambda m: m.start)
+    return sorted((m for m in found if m.parts and not _headline_words(text, m)), key=lambda m: m.start)
+
+
+def _headline_words(text: str, m: Mention) -> bool:
+    """'Russian Foreign Ministry Summons Canadian Ambassador To Issue Demarche': on a line in title
+    case, capitals tell nothing, and a 'name' with a word the article writes in lower case
+    elsewhere ('demarche') is a phrase."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    line = text[ls:le if le >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][\w'-]*", line)
+    if not 4 <= len(words) <= 20 or re.search(r"[.!?]\s*$", line) or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return False
+    rest = text[:ls] + text[le if le >= 0 else len(text):]
+    return any(p[:1].isupper() and len(p) > 2 and re.search(rf"\b{re.escape(p.lower())}\b", rest) for p in m.text.split())
 
 
 def _bound_title(doc: Doc, m: re.Match[str], ner: list[tuple[int, int]]) -> bool:

@@ -255,3 +255,27 @@ def test_a_surname_spelt_two_ways_is_one_person(nlp):  # type: ignore[no-untyped
 def test_a_known_leader_named_once_by_surname_is_reported(nlp):  # type: ignore[no-untyped-def]
     rec = record_of("Peru and Venezuela broke off relations after Maduro was declared the winner.", nlp)
     assert _people(rec)["Maduro"].country == "VEN"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # an adjective and "opposition" before the title (https://news.err.ee/1146139/eu-foreign-ministers-agree-on-sanctions-on-lukashenko-russian-officials)
+    ("The ministers agreed on imposing sanctions on Lukashenko in response to the situation in Belarus and on "
+     "Russian officials in response to the poisoning of Russian opposition leader Alexei Navalny, spokespeople for "
+     "the Estonian Ministry of Foreign Affairs said.", "Alexei Navalny", "RUS"),
+    # a Malay honorific between the title and the name (https://bdnews24.com/world/41b070769389)
+    ("New Zealand's Defence Minister Judith Collins, Malaysia's Defence Minister Dato’ Seri Mohamed Khaled Nordin, "
+     "Singapore’s Defence Minister Ng Eng Hen attend the Shangri-La Dialogue in Singapore May 31, 2024.",
+     "Mohamed Khaled Nordin", "MYS"),
+])
+def test_titles_with_descriptors_and_honorifics_give_the_country(text, name, country, nlp):  # type: ignore[no-untyped-def]
+    people = {e.name: e for e in record_of(text, nlp).entities if e.type == "PERSON"}
+    assert people[name].country == country
+
+
+def test_a_title_case_headline_phrase_is_no_person(nlp):  # type: ignore[no-untyped-def]
+    # https://www.urdupoint.com/en/world/russian-foreign-ministry-summons-canadian-amb-1565195.html
+    text = ("Russian Foreign Ministry Summons Canadian Ambassador To Issue Demarche\n\nThe Russian Foreign Ministry on "
+            "Monday summoned Canadian ambassador in Moscow Alison LeClaire and issued demarche to her over an "
+            "incident at the Russian embassy in Ottawa")
+    names = {e.name for e in record_of(text, nlp).entities if e.type == "PERSON"}
+    assert names == {"Alison LeClaire"}
