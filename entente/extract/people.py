@@ -37,6 +37,14 @@ INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 GLUED = re.compile(r"\b(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?=[A-Z][a-z])")
 
 
+# "X summoned the Chinese ambassador", "X conveyed to the Chilean Ambassador the discomfort": who
+# receives a foreign envoy speaks for the host state
+FOREIGN_ENVOY = re.compile(
+    r"^[^.;]{0,40}?\b(?:summon(?:ed|s|ing)?|conveyed\s+to|told|handed(?:\s+over)?(?:\s+to)?|received|met(?:\s+with)?)\s+"
+    r"(?:the\s+)?(?P<adj>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?i:ambassador|envoy|charg[eé]|high\s+commissioner"
+    r"|diplomat|counterpart)")
+
+
 @dataclass
 class Mention:
     start: int
@@ -561,7 +569,8 @@ def name_origins(people: list[Person], named: set[str]) -> None:
 
 def unnamed_counterparts(people: list[Person], doc: Doc, pair: list[str]) -> None:
     """'X held talks with his Peruvian counterpart', 'X signed with his counterpart, the Minister
-    of Foreign Affairs in Kenya': in a two-country story, X is of the country the counterpart is not."""
+    of Foreign Affairs in Kenya', 'X conveyed to the Chilean Ambassador': in a two-country story, X
+    is of the country the counterpart or envoy is not."""
     if len(pair) != 2:
         return
     gaz = gazetteer.load()
@@ -575,7 +584,7 @@ def unnamed_counterparts(people: list[Person], doc: Doc, pair: list[str]) -> Non
             after = text[e:min(end, e + 250)]
             m = re.search(r"\b(?:his|her)\s+(?:(?P<adj>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+)?counterparts?\b"
                           r"(?:,?\s+the\s+[^,.;]{0,60}\b(?:of|in|from)\s+(?P<of>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?",
-                          after)
+                          after) or FOREIGN_ENVOY.search(after)
             other = m and (gaz.country_of(m.group("adj") or "") or gaz.country_of_place(m.group("of") or ""))
             if other in pair:
                 p.country = pair[1 - pair.index(other)]

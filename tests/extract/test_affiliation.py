@@ -68,3 +68,14 @@ def test_an_envoy_in_one_country_of_the_story_serves_the_other(nlp):  # type: ig
             "governments of the region that have so far ignored the legitimacy of President Boluarte, who "
             "constitutionally succeeded Castillo after he attempted a coup on December 7 .")
     assert _country(text, "Jorge Alejandro Raffo", nlp) == "PER"
+
+
+def test_who_receives_a_foreign_envoy_speaks_for_the_other_state(nlp):  # type: ignore[no-untyped-def]
+    # https://naijabuzz.news/the-foreign-ministry-has-called-on-its-ambassadors-in-argentina-bolivia-colombia-and-mexico-to-consult-on-interference-in-internal-affairs/
+    text = ("Earlier, the Ministry of Foreign Affairs It was reported that The Peruvian Vice Chancellor contacted the "
+            "Chilean Ambassador in Peru. Oscar Fuentes, After the President’s statements Gabriel Boric.\n\nThe "
+            "president said Peru “definitely needs change” in the face of last month’s “unacceptable” violence. For "
+            "this reason, the Ministry of Foreign Affairs tweeted that “Deputy Foreign Minister Ignacio Higueras "
+            "conveyed to the Chilean Ambassador the discomfort created by the disrespectful manner in which the "
+            "Peruvian government mentioned Boric Polwarte.”")
+    assert _country(text, "Ignacio Higueras", nlp) == "PER"
