@@ -26,6 +26,7 @@ MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 # The end of a dateline: a dash, an agency in brackets or slashes.
 DATELINE_END = re.compile(r"\s+[-–—]{1,2}\s|\s*[-–—]{1,2}\s*$|\s*\(|\s*/|\.\s*/")
+COLON_DATELINE = re.compile(r"^\*?([A-Z][A-Z .'-]{2,30}):\s")
 SLASH_AGENCY = re.compile(r"/\s*([A-Z][A-Za-z-]{1,20})\s*/")
 PAREN_AGENCY = re.compile(r"\(\s*([A-Za-z][A-Za-z. -]{0,30}?)\s*\)")
 TAIL_AGENCY = re.compile(
@@ -122,6 +123,10 @@ def find_dateline(text: str, skip: int = 0) -> Dateline | None:
                  if len(text[s:e].split()) > 16 or re.search(r"[.!?]\s*$", text[s:e])), 0)
     for start, end in paras[:max(2, lead + 1)][:5]:
         head_text = text[start:min(end, start + 120)]
+        # "ISLAMABAD: Foreign Minister ...": a known city in capitals and a colon ("BREAKING:" is none)
+        colon = COLON_DATELINE.match(head_text)
+        if colon and (c := gaz.city(colon.group(1))) and found is None:
+            return Dateline(ascii_name(c.name), c.country, None, None, start + colon.end(1))
         m = DATELINE_END.search(head_text)
         if not m or m.start() == 0:
             continue
@@ -344,7 +349,8 @@ def _headline_list(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, i
     """A 'Most read' list: a marker and at least two headlines, nothing else, at the end."""
     run = 0
     for s, e in reversed(paras):
-        if not _is_headline(text[s:e]):
+        # a listed headline may run to 20 words ("PM will have a series of consultations with ...")
+        if not (0 < len(text[s:e].split()) <= 20 and not SENTENCE_END.search(text[s:e])):
             break
         run += 1
     if run >= 3 and run < len(paras):

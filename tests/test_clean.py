@@ -198,3 +198,24 @@ def test_a_dateline_below_a_repeated_headline():  # type: ignore[no-untyped-def]
             "to complain about actions by the North American country’s embassy.")
     a = clean(RawArticle(doc_id="x", text=text, origin="<test>"))
     assert (a.source, a.dateline, a.dateline_country) == ("Sputnik", "La Paz", "BOL")
+
+
+def test_a_capital_city_and_a_colon_is_a_dateline_but_a_label_is_not():  # type: ignore[no-untyped-def]
+    # https://newsguru.pk/pakistan/fm-bilawal-bhutto-consults-allies-on-india-visit; "BREAKING:" opens
+    # tests/data/real/dev/articles/ner_nga_9newsng_01.txt
+    a = clean(RawArticle(doc_id="x", text="ISLAMABAD: Foreign Minister Bilawal Bhutto Zardari met with political "
+                         "leaders on Wednesday to discuss his upcoming visit to India.", origin="<test>"))
+    assert (a.dateline, a.dateline_country) == ("Islamabad", "PAK")
+    assert _clean(DATA / "real" / "dev" / "articles" / "ner_nga_9newsng_01.txt").dateline != "Breaking"
+
+
+def test_a_list_of_long_headlines_closing_the_page_is_a_teaser():  # type: ignore[no-untyped-def]
+    # https://www.thenews.com.pk/latest/1066715-chinese-fm-to-visit-islamabad-for-pakistan-china-strategic-dialogue
+    text = ("The Foreign Office said Wednesday that Chinese Foreign Minister Qin Gang would pay a two-day official "
+            "visit to Islamabad.\nThe 3rd round of the Pakistan-China Strategic Dialogue took place in July 2021 in "
+            "Chengdu, China.\nCity will likely experience a dry spell with increased temperatures till mid-May at "
+            "least\nPakistan's position improves on RSF's World Press Freedom Index, as it stands at 150th position\n"
+            "PM will have a series of consultations with PML-N supremo Nawaz Sharif during his London visit, sources "
+            "say\nEarthquake’s epicentre was the Hindukush region, European seismic monitoring centre says")
+    (start, end), = find_teasers(text)
+    assert text[start:].startswith("City will likely") and end == len(text)

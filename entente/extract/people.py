@@ -322,7 +322,7 @@ def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in lex.thing_nouns:
         return False
-    if key(span.text) in gaz.place_words or any(w in lex.org_words for w in words):
+    if key(span.text) in gaz.place_words or any(part in lex.org_words for w in words for part in w.split("-")):
         return False
     if len(words) >= 2 and key(" ".join(words[:2])) in gaz.place_words:
         return False

@@ -279,3 +279,11 @@ def test_a_title_case_headline_phrase_is_no_person(nlp):  # type: ignore[no-unty
             "incident at the Russian embassy in Ottawa")
     names = {e.name for e in record_of(text, nlp).entities if e.type == "PERSON"}
     assert names == {"Alison LeClaire"}
+
+
+def test_a_party_written_with_its_country_after_a_hyphen_is_no_person(nlp):  # type: ignore[no-untyped-def]
+    # https://newsguru.pk/pakistan/fm-bilawal-bhutto-consults-allies-on-india-visit
+    text = ("Bilawal Bhutto spoke with Muttahida Qaumi Movement-Pakistan (MQM-P) Convenor Khalid Maqbool Siddiqui "
+            "about his upcoming trip to India.")
+    names = {e.name for e in record_of(text, nlp).entities if e.type == "PERSON"}
+    assert not any("Movement" in n for n in names)
