@@ -33,6 +33,20 @@ MAPPING = REFERENCE / "plover" / "CAMEO2PLOVER-2021.txt"
 
 TYPES = frozenset({"ACCUSE", "SANCTION", "THREATEN", "REJECT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
                    "RETREAT", "AID"})
+# the cooperative types' blocks are mostly synonym sets of everyday verbs ('seek', 'plan', 'lead',
+# 'issue', 'join', 'hope' are AGREE, COOPERATE, CONSULT, REQUEST there): of them only the verbs whose
+# sense in news is the event are taken, bare or with a pattern's object word
+COOPERATIVE = {
+    "SUPPORT": {"bare": {"acclaim", "applaud", "commend", "compliment", "extol", "felicitate", "hail", "laud",
+                         "salute", "apologise", "apologize", "forgive"},
+                "patterns": {"extend", "establish", "forge", "deliver", "demonstrate", "exchange"}},
+    "CONCEDE": {"bare": {"accede", "acquiesce", "capitulate", "concede", "legalise", "legalize", "decriminalise",
+                         "decriminalize", "resign", "retract", "relent", "unblock", "waive"},
+                "patterns": {"ease", "eliminate", "drop", "give", "back", "grant", "lift", "relax"}},
+    "COOPERATE": {"bare": {"extradite"}, "patterns": {"approve"}},
+    "REQUEST": {"bare": {"exhort", "entreat", "plead"}, "patterns": set()},
+    "AGREE": {"bare": {"promise"}, "patterns": {"approve", "arrange"}},  # not "accepted an invitation": a visit to come
+}
 # PLOVER's codebook puts embargoes, boycotts and sanctions under SANCTION (the 2021 table's COERCE
 # for 163 predates it); the record format's modes are PLOVER's names
 RETYPED = {"163": ("SANCTION", None)}
@@ -167,10 +181,10 @@ def build() -> list[dict]:
             for words, pcode, found_on in patterns:
                 mapped = plover(pcode, table) if pcode != "---" else None
                 if found_on != (lemma + (f"_{particle}" if particle else "")) or mapped is None or \
-                        mapped[0] not in TYPES or (default and default[0] == mapped[0]):
+                        not _wanted(mapped[0], lemma, "patterns") or (default and default[0] == mapped[0]):
                     continue
                 _add(entries, seen, lemma, particle, mapped, words)
-            if default and default[0] in TYPES and (f"{lemma}_{particle}" if particle else lemma) not in SKIP:
+            if default and _wanted(default[0], lemma, "bare") and (f"{lemma}_{particle}" if particle else lemma) not in SKIP:
                 _add(entries, seen, lemma, particle, default, [])
 
     for raw in lines[start + 1:]:
@@ -199,6 +213,12 @@ def build() -> list[dict]:
             verbs.append((lemma, particle, m["code"] or block_code))
     flush()
     return entries
+
+
+def _wanted(type_: str, lemma: str, kind: str) -> bool:
+    """Whether a verb of this type is generated: every verb of the conflictual types and aid, only
+    the listed ones of the cooperative types."""
+    return type_ in TYPES or lemma in COOPERATIVE.get(type_, {}).get(kind, set())
 
 
 def _add(entries: list[dict], seen: set[tuple], lemma: str, particle: str | None,
