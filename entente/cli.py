@@ -69,6 +69,12 @@ SectorOpt = Annotated[str | None, typer.Option("--sector", metavar="SECTOR", hel
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Earliest date, YYYY[-MM[-DD]]")]
 UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Latest date, YYYY[-MM[-DD]]")]
 TextOpt = Annotated[str | None, typer.Option("--text", metavar="WORDS", help="Words in the article text (full-text search)")]
+# the watcher's options, shared by `watch` and `serve --watch`
+AlertOpt = Annotated[list[str] | None, typer.Option(
+    "--alert", metavar="ISO3,ISO3", help="Announce new events of these countries (all of them); repeat for more")]
+AlertTypeOpt = Annotated[list[str] | None, typer.Option(
+    "--alert-type", metavar="TYPE", help="Announce new events of this PLOVER type, e.g. SANCTION; repeatable")]
+EveryOpt = Annotated[str, typer.Option("--every", metavar="DURATION", help="Time between polls: 15m, 90s, 1h")]
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -526,19 +532,32 @@ def serve(
     allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /ingest (and start a new database)")] = False,
     host_allow: Annotated[list[str] | None, typer.Option(
         "--host-allow", metavar="NAME", help="A name clients reach the server by (repeat); loopback and --host are allowed")] = None,
+    watch: Annotated[list[str] | None, typer.Option(
+        "--watch", metavar="FEEDS", help="Watch these feeds, sitemaps or feed list files beside the API (repeat)")] = None,
+    every: EveryOpt = "15m",
+    alert: AlertOpt = None,
+    alert_type: AlertTypeOpt = None,
+    alerts_to: Annotated[Path | None, typer.Option("--alerts-to", metavar="FILE", help="Append alerts as JSON Lines")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", metavar="URL", help="POST each alert as JSON")] = None,
 ) -> None:
-    """Serve the HTTP API and the dashboard (OpenAPI spec at /openapi.json, docs at /docs)."""
+    """Serve the HTTP API and the dashboard (OpenAPI spec at /openapi.json, docs at /docs); with
+    --watch, poll feeds beside it, the dashboard showing alerts as they come."""
     import uvicorn
 
     from entente.api import ApiOptions, allowed_hosts, create_app, needs_token
     from entente.config import get_settings
+    from entente.watch import interval
+    from entente.watch.service import WatchOptions
 
     # a database that is not there is a typo, unless the server is to fill it
-    _store(db, create=allow_ingest).close()
+    _store(db, create=allow_ingest or bool(watch)).close()
     settings = get_settings().model_copy(update={"db": _db(db)})
+    _writable(alerts_to, "--alerts-to")
     with errors_as_lines():
+        watching = WatchOptions(tuple(watch), interval(every), tuple(alert or ()), tuple(alert_type or ()), alerts_to,
+                                webhook) if watch else None
         api = create_app(settings, ApiOptions(allow_ingest=allow_ingest, require_token=needs_token(host),
-                                              allowed_hosts=allowed_hosts(host, host_allow or [])))
+                                              allowed_hosts=allowed_hosts(host, host_allow or []), watch=watching))
     uvicorn.run(api, host=host, port=port)
 
 
@@ -641,12 +660,6 @@ def brief(
         with _opened(output) as fh:
             fh.write(text)
 
-
-AlertOpt = Annotated[list[str] | None, typer.Option(
-    "--alert", metavar="ISO3,ISO3", help="Announce new events of these countries (all of them); repeat for more")]
-AlertTypeOpt = Annotated[list[str] | None, typer.Option(
-    "--alert-type", metavar="TYPE", help="Announce new events of this PLOVER type, e.g. SANCTION; repeatable")]
-EveryOpt = Annotated[str, typer.Option("--every", metavar="DURATION", help="Time between polls: 15m, 90s, 1h")]
 
 
 @app.command()

@@ -3,6 +3,7 @@ runs. Nothing touches a database at import time; the store opens when the app is
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,10 +15,12 @@ from entente.api.deps import ApiOptions
 from entente.api.hosts import LOOPBACK_NAMES, HostAllow, host_name
 from entente.api.limits import BodyLimit
 from entente.api.query import reject_unknown_query
-from entente.api.routes import actors, articles, dashboard, events, exports, facts, ingest, relations, search
+from entente.api.routes import actors, articles, dashboard, events, exports, facts, ingest, relations, search, watch
 from entente.config import Settings
 from entente.errors import InvalidParameter
 from entente.store import Store
+from entente.watch.alerts import terminal_line
+from entente.watch.service import Background, build
 from entente.web import install as install_dashboard
 
 __all__ = ["ApiOptions", "allowed_hosts", "create_app", "needs_token"]
@@ -35,16 +38,32 @@ def allowed_hosts(bound: str, more: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n.lower() for n in names))
 
 
+def _watcher(store: Store, settings: Settings, options: ApiOptions) -> Background | None:
+    """The watcher `serve --watch` runs beside the API, built (its options checked) before serving."""
+    if options.watch is None:
+        return None
+    def say(kind: str, line: str) -> None:
+        print(f"watch {kind}: {line}", file=sys.stderr, flush=True)
+
+    watcher = build(store, options.watch, settings, on_line=say, on_alert=lambda a: say("alert", terminal_line(a)))
+    return Background(watcher, options.watch.every)
+
+
 def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI:
     """The API over the store `settings.db`; ingest only as `options` allow."""
     options = options or ApiOptions()
     if options.allow_ingest and options.require_token and not settings.api_token:
         raise InvalidParameter("ENTENTE_API_TOKEN", "must be set to allow ingest on a host other than localhost")
     store = Store(settings.db)
+    background = _watcher(store, settings, options)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if background:
+            background.start()
         yield
+        if background:
+            background.stop()
         store.close()
 
     app = FastAPI(title="entente", version=__version__, lifespan=lifespan, responses=errors.ERROR_RESPONSES,
@@ -53,8 +72,9 @@ def create_app(settings: Settings, options: ApiOptions | None = None) -> FastAPI
     app.state.store = store
     app.state.settings = settings
     app.state.options = options
+    app.state.watcher = background
     errors.install(app)
-    for module in (articles, actors, events, relations, facts, search, ingest, exports, dashboard):
+    for module in (articles, actors, events, relations, facts, search, ingest, exports, dashboard, watch):
         app.include_router(module.router)
     install_dashboard(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)

@@ -17,6 +17,7 @@ from entente.records import EVENT_TYPES, SECTORS, STATUSES
 from entente.store import Store
 from entente.store.params import MAX_PAGE_SIZE, MAX_TEXT
 from entente.store.read import EventFilter, Sort
+from entente.watch.service import WatchOptions
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ISO3 = r"^[A-Z]{3}$"
@@ -38,6 +39,8 @@ class ApiOptions:
     require_token: bool = False
     # the names the Host header may give (the server's own addresses and names); others get 400
     allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES
+    # feeds to watch beside the API (`serve --watch`), and what to announce
+    watch: WatchOptions | None = None
 
 
 @dataclass(frozen=True)

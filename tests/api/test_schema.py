@@ -23,7 +23,7 @@ OPERATIONS = [("GET", "/events"), ("GET", "/events/{event_id}"), ("GET", "/artic
               ("GET", "/actors"), ("GET", "/actors/{actor_id}"), ("GET", "/relations/{a}/{b}"),
               ("GET", "/facts/{a}/{b}"), ("GET", "/search"), ("POST", "/ingest"), ("GET", "/dashboard/pairs"),
               ("GET", "/dashboard/network"), ("GET", "/dashboard/trends/{a}/{b}"), ("GET", "/dashboard/articles/{doc_id}"),
-              ("GET", "/export/{format}")]
+              ("GET", "/export/{format}"), ("GET", "/watch/status")]
 
 
 @pytest.fixture(scope="module")

@@ -708,4 +708,34 @@ async function start() {
   syncPairSelect();
 }
 
+// ---------- alerts from the watcher, as they arrive (server-sent events) ----------
+const MAX_ALERTS = 10;
+
+function alertItem(a) {
+  const who = (a.actors || []).join(", ");
+  const whom = (a.targets || []).join(", ");
+  const text = `${a.type} ${(a.countries || []).join("–")} ${a.date || ""} ${who}${whom ? " → " + whom : ""}`;
+  return h("li", {}, h("a", { href: href(["article", a.doc_id]) }, text),
+    ` (${a.why}, ${a.source || a.doc_id}): `, h("q", {}, a.evidence));
+}
+
+function listenForAlerts() {
+  if (!window.EventSource) return;
+  const box = document.getElementById("alerts");
+  const list = box.querySelector("ul");
+  document.getElementById("alerts-clear").addEventListener("click", () => {
+    list.replaceChildren();
+    box.hidden = true;
+  });
+  const source = new EventSource("/watch/alerts");
+  source.addEventListener("alert", (ev) => {
+    let a;
+    try { a = JSON.parse(ev.data); } catch { return; }
+    list.prepend(alertItem(a));
+    while (list.children.length > MAX_ALERTS) list.lastElementChild.remove();
+    box.hidden = false;
+  });
+}
+
+listenForAlerts();
 start();
