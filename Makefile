@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint score gazetteers lexicons event-dictionaries clean
+.PHONY: install demo test lint score gazetteers lexicons event-dictionaries train clean
 
 install: $(STAMP)
 
@@ -54,6 +54,12 @@ lexicons:
 event-dictionaries:
 	$(BIN)/python scripts/build_agents.py
 	$(BIN)/python scripts/build_triggers.py
+
+# the PLOVER type classifier (issue 19): its training sentences, then the model shipped in
+# entente/data/models/types; seeded, so the same files give the same model
+train: install
+	$(BIN)/python scripts/make_type_data.py
+	$(BIN)/python scripts/train_types.py --report training/types/report.json
 
 clean:
 	rm -rf $(VENV) $(OUT) samples/out .pytest_cache .mypy_cache .ruff_cache
