@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import record_of
+from ...conftest import record_of
 
 pytestmark = pytest.mark.slow
 

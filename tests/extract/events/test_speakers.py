@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from entente.extract.events import PersonIndex, _persons_in, _speaker
+from entente.extract.events.persons import PersonIndex, persons_in, speaker_of
 from entente.extract.people import Person
 
 VOCAB = spacy.blank("en").vocab
@@ -35,9 +35,9 @@ FIRST_PERSON_REPORTS = [
 def test_a_speaker_who_says_i_is_the_subject_before_not_an_endless_search(doc: Doc, speaker: int | None) -> None:
     index = PersonIndex([Person(name="Vladimir Putin", parts=["Vladimir", "Putin"], mentions=[(1000, 1013)])])
     sent = next(iter(doc.sents))
-    assert _speaker(sent, index, last_subject=0) == speaker  # "my colleague ... noted" names no one
-    assert _persons_in(list(sent), index, last_subject=0) == [0]
-    assert _speaker(sent, PersonIndex([]), last_subject=None) is None
+    assert speaker_of(sent, index, last_subject=0) == speaker  # "my colleague ... noted" names no one
+    assert persons_in(list(sent), index, last_subject=0) == [0]
+    assert speaker_of(sent, PersonIndex([]), last_subject=None) is None
 
 
 def test_a_quotes_first_person_is_the_named_speaker() -> None:
@@ -47,4 +47,4 @@ def test_a_quotes_first_person_is_the_named_speaker() -> None:
                ["my", "visit", "be", "useful", ",", "Putin", "say"])
     putin = Person(name="Vladimir Putin", parts=["Putin"], mentions=[(doc[5].idx, doc[5].idx + 5)])
     other = Person(name="Pham Minh Chinh", parts=["Chinh"], mentions=[(1000, 1005)])
-    assert _persons_in([doc[0]], PersonIndex([putin, other]), last_subject=1) == [0]
+    assert persons_in([doc[0]], PersonIndex([putin, other]), last_subject=1) == [0]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import spacy
 
-from entente.extract.events import PersonIndex
+from entente.extract.events.persons import PersonIndex
 from entente.extract.people import Person
 
 TEXT = "President Lula met Prime Minister Pedro Sanchez and Lula Sanchez in Brasilia on Monday."
