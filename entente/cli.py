@@ -165,22 +165,24 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _events_table(rows: list[tuple[str, str | None, str, str, str]], title: str) -> Table:
+def _events_table(rows: list[tuple[str, str | None, str, str, str]], title: str, first: str = "article") -> Table:
     from rich.table import Table
 
+    from entente.dates import human
+
     table = Table(title=title, show_lines=False, expand=True)
-    for col, kw in (("article", {"max_width": 12}), ("date", {"min_width": 10}), ("type", {"min_width": 12}),
+    for col, kw in ((first, {"max_width": 22}), ("date", {"min_width": 11}), ("type", {"min_width": 12}),
                     ("actors → targets", {"min_width": 16, "max_width": 36}),
                     ("evidence", {"ratio": 1, "min_width": 30})):
         table.add_column(col, overflow="fold", **kw)  # type: ignore[arg-type]
     for r in rows:
-        table.add_row(r[0], r[1] or "", r[2], r[3], r[4])
+        table.add_row(r[0], human(r[1]), r[2], r[3], r[4])
     return table
 
 
 def _row(doc_id: str, date: str | None, type: str, mode: str | None, status: str, actors: list[str],
          targets: list[str], evidence: str) -> tuple[str, str | None, str, str, str]:
-    """One line of an events table: article, date, type/mode (status), actors → targets, evidence."""
+    """One line of an events table: article (or reports), date, type/mode (status), actors → targets, evidence."""
     typ = f"{type}/{mode}" if mode else type
     if status != "done":
         typ += f" ({status})"
@@ -335,8 +337,15 @@ def _event_filter(country: list[str] | None, between: tuple[str, str] | None, ac
         return wanted.checked()
 
 
-EVENT_COLUMNS = ["id", "doc_id", "date", "type", "mode", "status", "actors", "targets", "countries", "sectors",
-                 "location", "evidence"]
+ByOpt = Annotated[str | None, typer.Option("--by", metavar="ROWS", help=(
+    "group: one row per happening (its reports, outlets and evidence); report: one row per article's "
+    "report [default: group for the table, report for csv and jsonl]"))]
+
+
+def _by(by: str | None, format: str) -> str:
+    """The rows asked for: one per event group or one per report; by default groups in a table
+    people read, reports in files that tools read."""
+    return _choice(by, ("group", "report"), "--by") if by else "group" if format == "table" else "report"
 
 
 @app.command()
@@ -356,11 +365,15 @@ def events(
     limit: Annotated[int | None, typer.Option("--limit", "--page-size", metavar="N", min=1, help=(
         "Events per page of the table [default: 50]; with csv or jsonl, at most this many [default: all]"))] = None,
     format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, jsonl or csv")] = "table",
+    by: ByOpt = None,
 ) -> None:
-    """List stored events, newest first: a table one page at a time, or every match as csv or jsonl."""
-    from entente.store import read
+    """List stored events, newest first (year unknown, then undated, last): a table one page at a
+    time, or every match as csv or jsonl; one row per happening (event group) or per report."""
+    from entente.store import grouped, read
+    from entente.table import GROUP_COLUMNS, REPORT_COLUMNS, group_row, report_row, write_csv, write_jsonl
 
     format = _choice(format, ("table", "jsonl", "csv"), "--format")
+    rows_by = _by(by, format)
     wanted = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
     if format != "table" and page > 1 and limit is None:
         fail(f"--page {page}: with --format {format} every match is written; give --limit to write one page")
@@ -371,47 +384,43 @@ def events(
     with errors_as_lines():
         if format == "table":
             size = limit or 50
-            _print_page(read.list_events(store, wanted, limit=size, offset=(page - 1) * size), page, size)
+            lister = grouped.list_groups if rows_by == "group" else read.list_events
+            _print_page(lister(store, wanted, limit=size, offset=(page - 1) * size), page, size, rows_by)
             return
-        rows = read.iter_events(store, wanted, sort="newest")
+        if rows_by == "group":
+            flat = [group_row(g) for g in grouped.iter_groups(store, wanted, sort="newest")]
+        else:
+            flat = [report_row(e) for e in read.iter_events(store, wanted, sort="newest")]
     if limit is not None:  # --limit with --page: that page of the matches, as in the table
-        rows = rows[(page - 1) * limit: page * limit]
-    _write_events([_flat(r) for r in rows], format, sys.stdout)
+        flat = flat[(page - 1) * limit: page * limit]
+    if format == "jsonl":
+        write_jsonl(flat, sys.stdout)
+    else:
+        write_csv(flat, GROUP_COLUMNS if rows_by == "group" else REPORT_COLUMNS, sys.stdout)
 
 
-def _print_page(result: Any, page: int, size: int) -> None:
-    """A page of events as a table, and where the rest is when there is more."""
+def _print_page(result: Any, page: int, size: int, by: str = "report") -> None:
+    """A page of events (or event groups) as a table, and where the rest is when there is more."""
     last = max(1, -(-result.total // size))
     shown = f"{result.offset + 1 if result.items else 0}–{result.offset + len(result.items)}"
-    consoles.out.print(_events_table([_out_row(r) for r in result.items],
-                                     f"{result.shown_total} events, page {page} of {last}{'' if result.exact else '+'}"
-                                     f" (events {shown})"))
+    what = "happenings" if by == "group" else "events"
+    rows = [_group_row(g) for g in result.items] if by == "group" else [_out_row(r) for r in result.items]
+    consoles.out.print(_events_table(rows, f"{result.shown_total} {what}, page {page} of {last}"
+                                           f"{'' if result.exact else '+'} ({what} {shown})",
+                                     first="reports" if by == "group" else "article"))
     if page < last or not result.exact:
-        consoles.err.print(f"{result.shown_total} events match; this is page {page}: `--page {page + 1}` shows the "
+        consoles.err.print(f"{result.shown_total} {what} match; this is page {page}: `--page {page + 1}` shows the "
                            "next, `--format csv` or `--format jsonl` writes them all", highlight=False, soft_wrap=True)
-
-
-def _write_events(rows: list[dict[str, Any]], format: str, fh: TextIO) -> None:
-    import csv
-    import json
-
-    if format == "jsonl":
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
-    writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows)
-
-
-def _flat(r: Any) -> dict[str, Any]:
-    return {"id": r.id, "doc_id": r.doc_id, "date": r.date, "type": r.type, "mode": r.mode, "status": r.status,
-            "actors": r.actors, "targets": r.targets, "countries": r.countries, "sectors": r.sectors,
-            "location": r.location, "evidence": r.evidence.text}
 
 
 def _out_row(r: Any) -> tuple[str, str | None, str, str, str]:
     return _row(r.doc_id, r.date, r.type, r.mode, r.status, r.actors, r.targets, r.evidence.text)
+
+
+def _group_row(g: Any) -> tuple[str, str | None, str, str, str]:
+    """A happening as one line: how many reports and from which outlets, and its first evidence."""
+    reports = f"{g.reports} report{'s' if g.reports != 1 else ''}: {', '.join(g.outlets)}"
+    return _row(reports, g.date, g.type, g.mode, g.status, g.actors, g.targets, g.evidence[0].evidence.text)
 
 
 def _event_row(r: EventRow) -> tuple[str, str | None, str, str, str]:
@@ -604,6 +613,7 @@ def relations(
     sectors and the figures stated over time."""
     from rich.table import Table
 
+    from entente.dates import human
     from entente.store import read
     from entente.store.params import check_country, check_date
 
@@ -616,16 +626,17 @@ def relations(
         summary = read.relations(store, a, b, since=since, until=until)
         figures = read.facts(store, a, b, since=since, until=until, limit=50)
     out = consoles.out
-    out.print(f"[bold]{a}–{b}[/]: {summary.events} events, {summary.first or '?'} to {summary.last or '?'}",
+    out.print(f"[bold]{a}–{b}[/]: {_lanes(summary)}; dated {human(summary.first)} to {human(summary.last)}",
               highlight=False)
     years = sorted({p.period for p in summary.by_period})
     types = [c.key for c in summary.by_type]
-    table = Table(title="events by type and year")
-    for col in ["type", *years, "all"]:
+    table = Table(title="events by type and year (undated: no year given)")
+    for col in ["type", *years, "undated", "all"]:
         table.add_column(col, justify="left" if col == "type" else "right")
     cells = {(p.type, p.period): p.count for p in summary.by_period}
+    cells |= {(c.key, "undated"): c.count for c in summary.undated_by_type}
     for t, c in zip(types, summary.by_type, strict=True):
-        table.add_row(t, *(str(cells.get((t, y), "")) for y in years), str(c.count))
+        table.add_row(t, *(str(cells.get((t, y), "")) for y in [*years, "undated"]), str(c.count))
     out.print(table)
     out.print("top actors: " + ", ".join(f"{c.key} ({c.count})" for c in summary.top_actors), highlight=False)
     out.print("sectors: " + ", ".join(f"{c.key} ({c.count})" for c in summary.sectors), highlight=False)
@@ -633,6 +644,12 @@ def relations(
         q = f"{f.qualifier} " if f.qualifier else ""
         out.print(f"  {f.period or f.published or '?':10}  {q}{f.value:,.10g} {f.unit}  {f.about or ''}"
                   f"  ({f.doc_id})", highlight=False)
+
+
+def _lanes(r: Any) -> str:
+    """'29 events: 19 dated, 7 year unknown, 3 undated' (the lanes that hold any)."""
+    parts = [f"{n} {lane}" for n, lane in ((r.dated, "dated"), (r.year_unknown, "year unknown"), (r.undated, "undated")) if n]
+    return f"{r.events} events" + (": " + ", ".join(parts) if parts else "")
 
 
 @app.command()

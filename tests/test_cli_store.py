@@ -98,6 +98,35 @@ def test_relations_summarises_a_pair(db):  # type: ignore[no-untyped-def]
     assert result.exit_code == 0, result.output
     assert "RUS–VNM" in result.stdout and "CONSULT" in result.stdout and "top actors" in result.stdout
     assert "two-way trade" in result.stdout
+    lanes = re.search(r"(\d+) events: (\d+) dated, (\d+) year unknown, (\d+) undated", result.stdout)
+    assert lanes and int(lanes[1]) == sum(int(n) for n in lanes.groups()[1:])
+    header = next(line for line in result.stdout.splitlines() if "type" in line and "all" in line)
+    assert "undated" in header
+    # every row's year and undated columns add up to its "all"
+    for line in result.stdout.splitlines():
+        cells = [c.strip() for c in line.strip("│┃ ").split("│")]
+        if len(cells) > 2 and cells[0].isupper() and cells[-1].isdigit():
+            assert sum(int(c) for c in cells[1:-1] if c) == int(cells[-1]), line
+
+
+def test_events_table_shows_a_happening_once_and_dates_in_words(db):  # type: ignore[no-untyped-def]
+    grouped = runner.invoke(app, ["events", "--db", db, "--between", "RUS", "VNM", "--limit", "200"])
+    assert grouped.exit_code == 0, grouped.output
+    assert "happenings" in grouped.stdout and grouped.stdout.count("TASS, VNS") == 1
+    assert "31 Oct (year" in grouped.stdout and "--10-31" not in grouped.stdout and "20 Jun 2024" in grouped.stdout
+    reports = runner.invoke(app, ["events", "--db", db, "--between", "RUS", "VNM", "--by", "report", "--limit", "200"])
+    assert reports.exit_code == 0 and " events, page" in reports.stdout
+    assert runner.invoke(app, ["events", "--db", db, "--by", "story"]).exit_code == 2
+
+
+def test_events_csv_has_group_article_and_date_columns(db):  # type: ignore[no-untyped-def]
+    from entente.table import REPORT_COLUMNS
+
+    result = runner.invoke(app, ["events", "--db", db, "--between", "RUS", "VNM", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and tuple(rows[0]) == REPORT_COLUMNS
+    assert all(r["group_id"] for r in rows) and {r["outlet"] for r in rows} >= {"TASS", "VNS"}
+    assert [r["precision"] for r in rows if r["date"] == "--10-31"][0] == "day-no-year"
 
 
 def test_organisations_are_listed_and_shown_as_actors(tmp_path, nlp):  # type: ignore[no-untyped-def]

@@ -52,11 +52,12 @@ TEMPLATES = [c for c in _commands("sh") + _commands("text") if _is_template(c)]
 # what each command must show (a fragment of the command -> text in its output, or a file it writes)
 EXPECT: dict[str, list[str]] = {
     "ingest samples": ["5 unchanged"],
-    "--type CONSULT --since 2024": ["CONSULT", "events, page 1"],
-    "--actor Putin --mode meet --text Hanoi": ["Nguyen Phu Trong", "2024-06-20", "CONSULT/meet"],
+    "--type CONSULT --since 2024": ["CONSULT", "happenings, page 1", "TASS, VNS"],
+    "--actor Putin --mode meet --text Hanoi": ["Nguyen Phu Trong", "20 Jun 2024", "CONSULT/meet"],
+    "--mode visit --by report": ["events, page 1", "000_25cf438f", "003_050b1143"],
     "--country VNM --format csv": ["file:events.csv"],
     "show 003_050b114383b8fb0f": ["003_050b114383b8fb0f", "Mishustin"],
-    "relations RUS VNM": ["RUS–VNM", "events by type and year", "CONSULT"],
+    "relations RUS VNM": ["RUS–VNM", "events by type and year", "CONSULT", "year unknown", "undated"],
     "actors --country RUS": ["Vladimir Putin"],
     "actors --kind org": ["ORG"],
     "entente actor Putin": ["Vladimir Vladimirovich Putin", "President"],

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from entente.dates import Precision
 from entente.records import ArticleRecord, Evidence
 
 T = TypeVar("T")
@@ -32,19 +33,71 @@ class PageOut(Out, Generic[T]):
     page_size: int
 
 
+DATE_START = Field(description="The first day the date covers (ISO); null when it names no year")
+DATE_END = Field(description="The last day the date covers (ISO); null when it names no year")
+PRECISION = Field(description="day, month, year, day-no-year ('--10-31') or none")
+
+
 class EventOut(Out):
+    """One report of a happening: an event as one article gives it."""
+
     id: int
+    group_id: int | None = Field(description="The event group: every report of the same happening shares it")
     doc_id: str
     type: str
     mode: str | None
     status: str
-    date: str | None
+    date: str | None = Field(description="As in the record: YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or A/B")
+    date_start: str | None = DATE_START
+    date_end: str | None = DATE_END
+    precision: Precision = PRECISION
     location: str | None
     actors: list[str]
     targets: list[str]
     countries: list[str]
     sectors: list[str]
     evidence: Evidence
+    outlet: str | None = Field(description="The outlet or agency of the article")
+    title: str | None
+    url: str | None
+    published: str | None
+
+
+class ReportOut(Out):
+    """One report of a happening: the event as one article gives it, with its evidence."""
+
+    id: int = Field(description="The event id of this report")
+    doc_id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+    date: str | None
+    status: str
+    evidence: Evidence
+
+
+class GroupOut(Out):
+    """One happening (an event group): what its reports say together, and each report."""
+
+    group_id: int
+    type: str
+    mode: str | None
+    status: str
+    date: str | None = Field(description="The most precise date any report gives")
+    date_start: str | None = DATE_START
+    date_end: str | None = DATE_END
+    precision: Precision = PRECISION
+    location: str | None
+    actors: list[str]
+    targets: list[str]
+    countries: list[str]
+    sectors: list[str]
+    reports: int = Field(description="How many reports (events in articles) the group holds")
+    outlets: list[str] = Field(description="The outlets that report it (an article's doc_id when its outlet is unknown)")
+    first_report: str | None = Field(description="The day the first report came out")
+    last_report: str | None = Field(description="The day the last report came out")
+    evidence: list[ReportOut] = Field(description="Every report, in the order they came out")
 
 
 class ArticleOut(Out):
@@ -99,10 +152,14 @@ class PeriodCountOut(Out):
 class RelationsOut(Out):
     countries: tuple[str, str]
     events: int
-    first: str | None
-    last: str | None
+    first: str | None = Field(description="The first date naming a year")
+    last: str | None = Field(description="The last date naming a year")
+    dated: int = Field(description="Events with a year: `by_period` counts them")
+    year_unknown: int = Field(description="Events with a day and month but no year ('--10-31')")
+    undated: int = Field(description="Events with no date")
     by_type: list[CountOut]
     by_period: list[PeriodCountOut]
+    undated_by_type: list[CountOut] = Field(description="By type, the events with no year (year unknown or undated)")
     sectors: list[CountOut]
     top_actors: list[CountOut]
 
@@ -111,6 +168,9 @@ class FactOut(Out):
     value: float
     unit: str
     period: str | None
+    date_start: str | None = DATE_START
+    date_end: str | None = DATE_END
+    precision: Precision = PRECISION
     about: str | None
     qualifier: str | None
     doc_id: str

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, String, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Select, String, case, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
+from entente import dates
 from entente.errors import InvalidParameter, NotFound
 from entente.fold import key
 from entente.records import EVENT_TYPES, SECTORS, STATUSES, ArticleRecord, Evidence
@@ -71,9 +72,28 @@ class EventFilter:
                        since=check_date(self.since, "since"), until=check_date(self.until, "until"))
 
 
+class Dated:
+    """`date_start`, `date_end` and `precision` of a record's `date` (see `entente.dates.span`)."""
+
+    date: str | None
+
+    @property
+    def date_start(self) -> str | None:
+        return dates.span(self.date).start
+
+    @property
+    def date_end(self) -> str | None:
+        return dates.span(self.date).end
+
+    @property
+    def precision(self) -> dates.Precision:
+        return dates.span(self.date).precision
+
+
 @dataclass
-class EventOut:
-    """One stored event with its evidence, flattened."""
+class EventOut(Dated):
+    """One stored event (one report of a happening) with its evidence and its article, flattened;
+    `group_id` names the event group of every report of the same happening."""
 
     id: int
     doc_id: str
@@ -87,6 +107,11 @@ class EventOut:
     countries: list[str]
     sectors: list[str]
     evidence: Evidence
+    group_id: int | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
 
 
 @dataclass
@@ -168,16 +193,20 @@ class Relations:
 
     countries: tuple[str, str]
     events: int
-    first: str | None
+    first: str | None  # the first and last date naming a year
     last: str | None
+    dated: int = 0  # events placed on the time axis, with a year; `by_period` counts them
+    year_unknown: int = 0  # a day and month but no year ('--10-31')
+    undated: int = 0  # no date at all
     by_type: list[Count] = field(default_factory=list)
     by_period: list[PeriodCount] = field(default_factory=list)
+    undated_by_type: list[Count] = field(default_factory=list)  # by type, the events with no year (both lanes)
     sectors: list[Count] = field(default_factory=list)
     top_actors: list[Count] = field(default_factory=list)
 
 
 @dataclass
-class FactOut:
+class FactOut(Dated):
     value: float
     unit: str
     period: str | None
@@ -186,6 +215,10 @@ class FactOut:
     doc_id: str
     published: str | None
     evidence: Evidence
+
+    @property
+    def date(self) -> str | None:  # type: ignore[override]
+        return self.period
 
 
 @dataclass
@@ -279,7 +312,7 @@ def _event_query(f: EventFilter, plan: _Plan = _Plan()) -> Select[Any]:
         q = q.where(date >= f.since)
     if f.until:
         # "~" sorts after every digit and "/", so an interval starting on the last day is kept
-        q = q.where(date <= f.until + "~")
+        q = q.where(date <= f.until + "~", ~date.startswith("-"))
     if f.text:
         q = q.where(m.Event.evidence_id.in_(
             select(m.EvidenceSpan.id).where(m.EvidenceSpan.text.icontains(f.text, autoescape=True))))
@@ -313,7 +346,8 @@ def _order(q: Select[Any], sort: Sort, f: EventFilter | None = None, plan: _Plan
     if sort == "newest":
         return q.order_by(date.desc().nulls_last(), ident)
     if sort == "oldest":
-        return q.order_by(date.asc().nulls_last(), ident)
+        # year unknown ('--10-31') after every dated event, not before it as the string sorts
+        return q.order_by(case((date.is_(None), 2), (date.startswith("-"), 1), else_=0), date.asc(), ident)
     return q.order_by(ident)
 
 
@@ -324,7 +358,8 @@ def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
     if not ids:
         return []
     head = (select(m.Event.id, m.Event.type, m.Event.mode, m.Event.status, m.Event.date, m.Event.location,
-                   m.Article.doc_id, m.EvidenceSpan.text, m.EvidenceSpan.start, m.EvidenceSpan.end)
+                   m.Event.group_id, m.Article.doc_id, m.Article.source, m.Article.title, m.Article.url,
+                   m.Article.published, m.EvidenceSpan.text, m.EvidenceSpan.start, m.EvidenceSpan.end)
             .join(m.Article, m.Article.id == m.Event.article_id)
             .join(m.EvidenceSpan, m.EvidenceSpan.id == m.Event.evidence_id).where(m.Event.id.in_(ids)))
     lists: dict[tuple[int, str], list[str]] = {}
@@ -335,7 +370,8 @@ def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
         id=i, doc_id=r.doc_id, type=r.type, mode=r.mode, status=r.status, date=r.date, location=r.location,
         actors=lists.get((i, "actor"), []), targets=lists.get((i, "target"), []),
         countries=sorted(lists.get((i, "country"), [])), sectors=lists.get((i, "sector"), []),
-        evidence=Evidence(text=r.text, start=r.start, end=r.end)) for i in ids if (r := rows.get(i)) is not None]
+        evidence=Evidence(text=r.text, start=r.start, end=r.end), group_id=r.group_id, outlet=r.source,
+        title=r.title, url=r.url, published=r.published) for i in ids if (r := rows.get(i)) is not None]
 
 
 def _event_lists(ids: Sequence[int]) -> Select[Any]:
@@ -514,8 +550,15 @@ def relations(store: Store, a: str, b: str, *, since: str | None = None, until: 
     ids = _event_query(EventFilter(countries=(a, b), since=since, until=until).checked())
     length = 4 if period == "year" else 7
     with store.session() as s:
+        yearless = m.Event.date.startswith("-")
         total, first, last = s.execute(select(func.count(), func.min(m.Event.date), func.max(m.Event.date))
-                                       .where(m.Event.id.in_(ids))).one()
+                                       .where(m.Event.id.in_(ids), ~yearless)).one()
+        lane = case((m.Event.date.is_(None), "undated"), (yearless, "year unknown"), else_="dated")
+        lanes: dict[str, int] = {k: n for k, n in s.execute(select(lane, func.count()).where(m.Event.id.in_(ids))
+                                                             .group_by(lane))}
+        total = sum(lanes.values())
+        undated = s.execute(select(m.Event.type, func.count()).where(m.Event.id.in_(ids), m.Event.date.is_(None) | yearless)
+                            .group_by(m.Event.type).order_by(m.Event.type)).all()
         by_type = s.execute(select(m.Event.type, func.count()).where(m.Event.id.in_(ids))
                             .group_by(m.Event.type).order_by(func.count().desc(), m.Event.type)).all()
         p = func.substr(m.Event.date, 1, length)
@@ -529,8 +572,9 @@ def relations(store: Store, a: str, b: str, *, since: str | None = None, until: 
                            .where(m.EventArgument.event_id.in_(ids)).group_by(m.Entity.id, m.Entity.name)
                            .order_by(func.count(func.distinct(m.EventArgument.event_id)).desc(), m.Entity.name)
                            .limit(top)).all()
-    return Relations(countries=(a, b), events=total, first=first, last=last,
-                     by_type=[Count(t, n) for t, n in by_type],
+    return Relations(countries=(a, b), events=total, first=first, last=last, dated=lanes.get("dated", 0),
+                     year_unknown=lanes.get("year unknown", 0), undated=lanes.get("undated", 0),
+                     by_type=[Count(t, n) for t, n in by_type], undated_by_type=[Count(t, n) for t, n in undated],
                      by_period=[PeriodCount(pr, t, n) for pr, t, n in by_period],
                      sectors=[Count(k, n) for k, n in sectors], top_actors=[Count(k, n) for k, n in actors])
 
@@ -557,7 +601,8 @@ def facts(store: Store, a: str, b: str, *, unit: str | None = None, about: str |
         q = q.where(m.Fact.period <= until + "~")
     page = (select(m.Fact, m.Article, m.EvidenceSpan).join(m.Article, m.Article.id == m.Fact.article_id)
             .join(m.EvidenceSpan, m.EvidenceSpan.id == m.Fact.evidence_id).where(m.Fact.id.in_(q.with_only_columns(m.Fact.id)))
-            .order_by(m.Fact.period.nulls_last(), m.Article.published, m.Fact.id).limit(limit).offset(offset))
+            .order_by(case((m.Fact.period.is_(None), 2), (m.Fact.period.startswith("-"), 1), else_=0), m.Fact.period,
+                      m.Article.published, m.Fact.id).limit(limit).offset(offset))
     with store.session() as s:
         items = [FactOut(value=f.value, unit=f.unit, period=f.period, about=f.about, qualifier=f.qualifier,
                          doc_id=art.doc_id, published=art.published,

@@ -105,3 +105,43 @@ def test_exports_download_as_files_pandas_reads(client: TestClient, sample_store
     csv = client.get("/export/csv", params={"type": "AGREE"})
     assert csv.status_code == 200 and "attachment" in csv.headers["content-disposition"]
     assert client.get("/export/xlsx").status_code == 422
+
+
+def test_events_by_group_show_a_happening_once_with_each_report(client: TestClient, sample_store: Store) -> None:
+    body = client.get("/events", params={"country": ["RUS", "VNM"], "by": "group", "page_size": 500}).json()
+    reports = iter_events(sample_store, EventFilter(countries=("RUS", "VNM")))
+    assert body["total"] == len(body["items"]) == len({e.group_id for e in reports})
+    visit = [g for g in body["items"] if g["mode"] == "visit" and g["actors"] == ["Vladimir Putin"]]
+    assert len(visit) == 1 and visit[0]["reports"] == 2 and visit[0]["outlets"] == ["TASS", "VNS"]
+    assert [r["doc_id"] for r in visit[0]["evidence"]] == ["000_25cf438f34d7ad8b", "003_050b114383b8fb0f"]
+    assert client.get("/events", params={"by": "story"}).status_code == 422
+
+
+def test_every_event_carries_its_group_article_and_date_span(client: TestClient) -> None:
+    items = client.get("/events", params={"page_size": 500}).json()["items"]
+    assert all(e["group_id"] for e in items)
+    assert {e["precision"] for e in items} == {"day", "month", "day-no-year", "none"}
+    yearless = [e for e in items if (e["date"] or "").startswith("--")]
+    assert yearless and all(e["date_start"] is None and e["precision"] == "day-no-year" for e in yearless)
+    tass = next(e for e in items if e["outlet"] == "TASS")
+    assert tass["published"] == "2024-06-20" and "title" in tass and "url" in tass
+    # year unknown, then undated, after every dated event, newest or oldest first
+    for sort in ("newest", "oldest"):
+        dates = [e["date"] for e in client.get("/events", params={"sort": sort, "page_size": 500}).json()["items"]]
+        lanes = [0 if d and d[0].isdigit() else 1 if d else 2 for d in dates]
+        assert lanes == sorted(lanes)
+
+
+def test_relations_count_undated_and_year_unknown_events_in_their_lanes(client: TestClient) -> None:
+    body = client.get("/relations/RUS/VNM").json()
+    assert body["year_unknown"] > 0 and body["undated"] > 0
+    assert body["dated"] + body["year_unknown"] + body["undated"] == body["events"]
+    assert sum(p["count"] for p in body["by_period"]) == body["dated"]
+    assert sum(c["count"] for c in body["undated_by_type"]) == body["year_unknown"] + body["undated"]
+    assert not body["first"].startswith("-")
+
+
+def test_facts_carry_the_span_of_their_period(client: TestClient) -> None:
+    items = client.get("/facts/RUS/VNM", params={"unit": "USD"}).json()["items"]
+    nine = next(f for f in items if f["period"] == "2024-01/2024-09")
+    assert (nine["date_start"], nine["date_end"], nine["precision"]) == ("2024-01-01", "2024-09-30", "month")
