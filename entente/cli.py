@@ -585,20 +585,23 @@ def export(
     since: SinceOpt = None,
     until: UntilOpt = None,
     text: TextOpt = None,
+    by: Annotated[str, typer.Option("--by", metavar="ROWS", help=(
+        "report: one row per article's report, with its group_id; group: one row per happening"))] = "report",
 ) -> None:
     """Export events (or, with --format records, their articles' records) for pandas, R, Excel or Gephi;
-    the filters are those of `entente events`."""
+    the filters and columns are those of `entente events`."""
     from entente.export import FORMATS
     from entente.export import export as run_export
 
     format = _choice(format, tuple(FORMATS), "--format")
+    by = _choice(by, ("group", "report"), "--by")
     _writable(output)
     f = _event_filter(country, between, actor, type, mode, status, sector, since, until, text)
     store = _store(db)
     with errors_as_lines():
-        n = run_export(store, format, output, f)
-    consoles.err.print(f"{n} {'records' if format == 'records' else 'edges' if format == 'graphml' else 'events'} "
-                       f"→ {output}", highlight=False)
+        n = run_export(store, format, output, f, by="group" if by == "group" else "report")
+    what = "records" if format == "records" else "edges" if format == "graphml" else "happenings" if by == "group" else "events"
+    consoles.err.print(f"{n} {what} → {output}", highlight=False)
 
 
 @app.command()

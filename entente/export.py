@@ -3,42 +3,48 @@
 - `records`: one article record per line, the format of ../shared/spec/records.md
 - `jsonl`: one flat event per line
 - `csv`, `parquet`: the flat event table for pandas, R and Excel (lists joined by "; " in CSV,
-  list columns in Parquet)
-- `graphml`: the actor network for Gephi: actors as nodes (with country), one edge per event
-  from each actor to each target (between co-actors when there is no target), with its type,
-  date and weight
+  list columns in Parquet), in the columns of `entente events --format csv` (`entente.table`)
+- `graphml`: the actor network for Gephi: actors (and the states visited) as nodes, one edge per
+  event and pair of its participants, marked `directed` (actor to target), `joint` (co-actors of
+  an event with no target) or `single` (one actor alone: a visit runs to the visited state)
+
+Rows are one per report (`by="report"`, each with its `group_id`) or one per happening
+(`by="group"`); dates carry `date_start`, `date_end` (ISO) and `precision` beside `date`.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Callable, Iterable
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from entente.errors import InvalidParameter
+from entente.gazetteer import load as gazetteer
 from entente.store import Store
+from entente.store.grouped import BY, By, GroupOut, iter_groups
 from entente.store.read import EventFilter, EventOut, iter_events, list_actors, list_articles
+from entente.table import GROUP_COLUMNS, LIST_COLUMNS, REPORT_COLUMNS, group_row, report_row, write_csv, write_jsonl
 
 FORMATS = ("records", "jsonl", "csv", "parquet", "graphml")
-COLUMNS = ("id", "doc_id", "date", "type", "mode", "status", "location", "actors", "targets", "countries", "sectors",
-           "evidence", "evidence_start", "evidence_end")
-LIST_COLUMNS = ("actors", "targets", "countries", "sectors")
-JOIN = "; "
+COLUMNS = REPORT_COLUMNS
+INT_COLUMNS = ("id", "group_id", "reports", "evidence_start", "evidence_end")
 
 
-def event_row(e: EventOut) -> dict[str, Any]:
-    """One event as a flat row; list columns stay lists."""
-    return {"id": e.id, "doc_id": e.doc_id, "date": e.date, "type": e.type, "mode": e.mode, "status": e.status,
-            "location": e.location, "actors": e.actors, "targets": e.targets, "countries": e.countries,
-            "sectors": e.sectors, "evidence": e.evidence.text, "evidence_start": e.evidence.start,
-            "evidence_end": e.evidence.end}
+class Happening(Protocol):
+    """What the network needs of a report or a group."""
+
+    type: str
+    mode: str | None
+    status: str
+    date: str | None
+    actors: list[str]
+    targets: list[str]
+    countries: list[str]
 
 
 def write_records(store: Store, events: list[EventOut], path: Path, everything: bool) -> int:
@@ -59,47 +65,54 @@ def write_records(store: Store, events: list[EventOut], path: Path, everything: 
     return len(doc_ids)
 
 
-def write_jsonl(events: list[EventOut], path: Path) -> int:
-    with path.open("w", encoding="utf-8") as fh:
-        for e in events:
-            fh.write(json.dumps(event_row(e), ensure_ascii=False) + "\n")
-    return len(events)
+def _column_type(name: str) -> pa.DataType:
+    if name == "event_ids":
+        return pa.list_(pa.int64())
+    if name in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    return pa.int64() if name in INT_COLUMNS else pa.string()
 
 
-def write_csv(events: list[EventOut], path: Path) -> int:
-    # utf-8-sig so Excel reads the accents right
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        for e in events:
-            row = event_row(e)
-            writer.writerow({k: JOIN.join(v) if k in LIST_COLUMNS else v for k, v in row.items()})
-    return len(events)
+def parquet_schema(columns: tuple[str, ...]) -> pa.Schema:
+    """Typed columns: ids and offsets as integers, lists as list columns, the rest as strings
+    (dates too, as in the record; `date_start` and `date_end` parse with pandas)."""
+    return pa.schema([(c, _column_type(c)) for c in columns])
 
 
-PARQUET_SCHEMA = pa.schema([
-    ("id", pa.int64()), ("doc_id", pa.string()), ("date", pa.string()), ("type", pa.string()), ("mode", pa.string()),
-    ("status", pa.string()), ("location", pa.string()), *((c, pa.list_(pa.string())) for c in LIST_COLUMNS),
-    ("evidence", pa.string()), ("evidence_start", pa.int64()), ("evidence_end", pa.int64())])
+PARQUET_SCHEMA = parquet_schema(REPORT_COLUMNS)
 
 
-def write_parquet(events: list[EventOut], path: Path) -> int:
-    rows = [event_row(e) for e in events]
-    table = pa.Table.from_pylist(rows, schema=PARQUET_SCHEMA)
-    pq.write_table(table, path)
-    return len(events)
+def write_table(rows: list[dict[str, Any]], columns: tuple[str, ...], format: str, path: Path) -> int:
+    if format == "parquet":
+        pq.write_table(pa.Table.from_pylist(rows, schema=parquet_schema(columns)), path)
+    else:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            (write_jsonl(rows, fh) if format == "jsonl" else write_csv(rows, columns, fh))
+    return len(rows)
 
 
-def _edges(e: EventOut) -> Iterable[tuple[str, str]]:
+def _country_name(iso3: str) -> str:
+    c = gazetteer().countries.get(iso3)
+    return c.name if c else iso3
+
+
+def _edges(e: Happening, home: dict[str, str]) -> Iterable[tuple[str, str, str]]:
+    """(from, to, kind) for one event: each actor to each target (`directed`); else between its
+    co-actors (`joint`); else one actor to each state of the event that is not its own (`single`,
+    a visit runs to the visited state), or to itself when there is none."""
     if e.targets:
-        return ((a, t) for a in e.actors for t in e.targets if a != t)
-    return combinations(e.actors, 2)
+        return [(a, t, "directed") for a in e.actors for t in e.targets if a != t]
+    if len(e.actors) >= 2:
+        return [(a, b, "joint") for a, b in combinations(e.actors, 2)]
+    out = []
+    for a in e.actors:
+        away = [_country_name(c) for c in e.countries if c != home.get(a)]
+        out += [(a, place, "single") for place in away if place != a] or [(a, a, "single")]
+    return out
 
 
-def actor_network(store: Store, events: list[EventOut]) -> nx.MultiDiGraph:
-    """Actors as nodes (label, country, kind), one edge per event and pair with type, date and weight."""
-    graph = nx.MultiDiGraph()
-    names = {n for e in events for n in (*e.actors, *e.targets)}
+def _actors(store: Store, names: set[str]) -> dict[str, tuple[str, str]]:
+    """Country and kind of the actors named."""
     known: dict[str, tuple[str, str]] = {}
     offset = 0
     while True:
@@ -107,35 +120,60 @@ def actor_network(store: Store, events: list[EventOut]) -> nx.MultiDiGraph:
         known.update({a.name: (a.country or "", a.kind) for a in page.items if a.name in names})
         offset += len(page.items)
         if len(page.items) < 500:
-            break
-    for name in sorted(names):
-        country, kind = known.get(name, ("", "PERSON"))
-        graph.add_node(name, label=name, country=country, kind=kind)
-    for e in events:
-        for a, b in _edges(e):
-            graph.add_edge(a, b, key=f"{e.id}:{a}:{b}", event_id=e.id, type=e.type, mode=e.mode or "",
-                           status=e.status, date=e.date or "", doc_id=e.doc_id, weight=1.0)
+            return known
+
+
+def actor_network(store: Store, items: list[EventOut] | list[GroupOut]) -> nx.MultiDiGraph:
+    """Actors (and the states one-actor events run to) as nodes (label, country, kind), one edge per
+    event (or group) and pair of its participants with type, mode, status, date, kind (`directed`,
+    `joint` or `single`), its event and group ids and weight (1, or the group's reports)."""
+    graph = nx.MultiDiGraph()
+    known = _actors(store, {n for e in items for n in (*e.actors, *e.targets)})
+    home = {name: country for name, (country, _) in known.items()}
+    for e in items:
+        if isinstance(e, EventOut):
+            ids, group, weight, doc_ids = [e.id], e.group_id or 0, 1.0, e.doc_id
+        else:
+            ids, group, weight, doc_ids = [r.id for r in e.evidence], e.group_id, float(e.reports), "; ".join(e.doc_ids)
+        places = {_country_name(c): c for c in e.countries}
+        for a, b, kind in _edges(e, home):
+            for name in (a, b):
+                if name not in graph:
+                    country, node_kind = known.get(name) or ((places[name], "GPE") if name in places else ("", "PERSON"))
+                    graph.add_node(name, label=name, country=country, kind=node_kind)
+            graph.add_edge(a, b, key=f"{group if isinstance(e, GroupOut) else ids[0]}:{a}:{b}", event_id=ids[0],
+                           event_ids="; ".join(map(str, ids)), group_id=group, type=e.type, mode=e.mode or "",
+                           status=e.status, date=e.date or "", kind=kind, directed=kind == "directed",
+                           doc_id=doc_ids, weight=weight)
     return graph
 
 
-def write_graphml(store: Store, events: list[EventOut], path: Path) -> int:
-    graph = actor_network(store, events)
+def write_graphml(store: Store, items: list[EventOut] | list[GroupOut], path: Path) -> int:
+    graph = actor_network(store, items)
     nx.write_graphml(graph, path)
     return graph.number_of_edges()
 
 
-def export(store: Store, format: str, path: Path, f: EventFilter | None = None) -> int:
-    """Write the events matching `f` (or their articles' records) to `path` in `format`; returns how
-    many items (records, events or edges) were written."""
+def export(store: Store, format: str, path: Path, f: EventFilter | None = None, by: By = "report") -> int:
+    """Write the events matching `f` (or their articles' records) to `path` in `format`, one row
+    (or edge set) per report or per event group (`by`); returns how many items (records, events,
+    groups or edges) were written."""
     f = f or EventFilter()
     if format not in FORMATS:
         raise InvalidParameter("format", f"{format[:40]!r} is not one of {', '.join(FORMATS)}")
-    events = iter_events(store, f.checked())
+    if by not in BY:
+        raise InvalidParameter("by", f"{str(by)[:40]!r} is not one of {', '.join(BY)}")
+    f = f.checked()
+    if by == "group" and format != "records":
+        groups = iter_groups(store, f)
+        if format == "graphml":
+            return write_graphml(store, groups, path)
+        return write_table([group_row(g) for g in groups], GROUP_COLUMNS, format, path)
+    events = iter_events(store, f)
     writers: dict[str, Callable[[], int]] = {
         "records": lambda: write_records(store, events, path, f == EventFilter()),
-        "jsonl": lambda: write_jsonl(events, path),
-        "csv": lambda: write_csv(events, path),
-        "parquet": lambda: write_parquet(events, path),
         "graphml": lambda: write_graphml(store, events, path),
     }
-    return writers[format]()
+    if format in writers:
+        return writers[format]()
+    return write_table([report_row(e) for e in events], REPORT_COLUMNS, format, path)

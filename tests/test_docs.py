@@ -67,6 +67,7 @@ EXPECT: dict[str, list[str]] = {
     "ingest archive/": ["ingested", "0 failed"],
     "--column text=copy": ["1 ingested"],
     "export --db entente.db": ["file:events.csv", "events →"],
+    "-o actors.graphml": ["file:actors.graphml", "edges →"],
     "brief --between RUS VNM": ["Russia and Vietnam: briefing", "[1]"],
     "watch --status": ["0 watched feeds"],
 }

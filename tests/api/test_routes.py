@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,10 @@ def test_facts_carry_the_span_of_their_period(client: TestClient) -> None:
     items = client.get("/facts/RUS/VNM", params={"unit": "USD"}).json()["items"]
     nine = next(f for f in items if f["period"] == "2024-01/2024-09")
     assert (nine["date_start"], nine["date_end"], nine["precision"]) == ("2024-01-01", "2024-09-30", "month")
+
+
+def test_exports_by_group_have_one_row_per_happening(client: TestClient, sample_store: Store) -> None:
+    r = client.get("/export/csv", params={"country": ["RUS", "VNM"], "by": "group"})
+    assert r.status_code == 200 and not r.content.startswith(b"\xef\xbb\xbf")
+    df = pd.read_csv(io.BytesIO(r.content), keep_default_na=False)
+    assert sorted(df["group_id"]) == sorted({e.group_id for e in iter_events(sample_store, EventFilter(countries=("RUS", "VNM")))})

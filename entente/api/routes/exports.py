@@ -7,6 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Response
 
 from entente.api.deps import EventFilterDep, StoreDep
+from entente.api.routes.events import ByQ
 from entente.export import export
 
 router = APIRouter(prefix="/export", tags=["export"])
@@ -20,10 +21,10 @@ ExportFormat = Literal["records", "jsonl", "csv", "parquet", "graphml"]
 @router.get("/{format}", summary="The matching events as a file for pandas, R, Excel or Gephi (as `entente export`)",
             response_class=Response,
             responses={200: {"content": {m: {} for m in MEDIA.values()}, "description": "The exported file"}})
-def export_file(store: StoreDep, format: ExportFormat, f: EventFilterDep) -> Response:
+def export_file(store: StoreDep, format: ExportFormat, f: EventFilterDep, by: ByQ = "report") -> Response:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / SUFFIX[format]
-        export(store, format, path, f)
+        export(store, format, path, f, by=by)
         body = path.read_bytes()
     return Response(body, media_type=MEDIA[format],
                     headers={"Content-Disposition": f'attachment; filename="{SUFFIX[format]}"'})
