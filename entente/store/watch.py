@@ -17,9 +17,10 @@ from sqlalchemy import func, select, update
 from entente.store import Store
 from entente.store import models as m
 
-# an item's states: stored (its text is in the store), gone (never to be fetched again: 404, not a
-# page, no article text), retry (a fault that may pass: 5xx, timeout), tried again until MAX_ATTEMPTS
-STORED, GONE, RETRY = "stored", "gone", "retry"
+# an item's states: pending (listed, not fetched yet), stored (its text is in the store), gone (never
+# to be fetched again: 404, not a page, no article text), retry (a fault that may pass: 5xx,
+# timeout), tried again at later polls up to `watch_max_attempts` times
+STORED, GONE, RETRY, PENDING = "stored", "gone", "retry", "pending"
 
 
 def url_key(url: str) -> str:
@@ -54,7 +55,6 @@ class ItemOutcome:
 
     key: str
     url: str
-    feed_url: str
     state: str
     content_hash: str | None = None
     error: str | None = None
@@ -109,19 +109,49 @@ def _feed(s: Any, url: str) -> m.WatchFeed:
 
 
 def record_poll(store: Store, url: str, result: str, *, error: str | None = None, etag: str | None = None,
-                last_modified: str | None = None, new_items: int = 0, when: datetime | None = None) -> None:
+                last_modified: str | None = None, links: Sequence[tuple[str, str]] = (),
+                when: datetime | None = None) -> int:
     """Note one poll of `url`: its result ('200', '304', '404', 'timeout' ...), the new validators
-    when it answered, and how many links it listed that were not seen before."""
+    when it answered, and the links (key, url) it listed, those never seen kept as pending, in the
+    same transaction: validators that say "nothing new" are never stored without the links they
+    stand for. How many links were new."""
     with store.session() as s, s.begin():
         row = _feed(s, url)
+        keys = sorted({k for k, _ in links})
+        known: set[str] = set()
+        for i in range(0, len(keys), 500):
+            known.update(s.scalars(select(m.WatchItem.item_key).where(m.WatchItem.item_key.in_(keys[i:i + 500]))))
+        new = [(k, u) for k, u in dict(links).items() if k not in known]
+        s.add_all(m.WatchItem(item_key=k, url=u, feed_id=row.id, state=PENDING, attempts=0, alerted=False)
+                  for k, u in new)
         row.last_poll = when or datetime.utcnow()
         row.last_result = result[:200]
         row.last_error = error
         row.polls += 1
         row.errors += 1 if error else 0
-        row.items_seen += new_items
+        row.items_seen += len(new)
         if error is None and result != "304":
             row.etag, row.last_modified = etag, last_modified
+        return len(new)
+
+
+@dataclass
+class PendingItem:
+    """A link to fetch: never tried, or tried and failed by a fault that may pass."""
+
+    key: str
+    url: str
+    feed_url: str
+
+
+def pending(store: Store, max_attempts: int) -> list[PendingItem]:
+    """The links to fetch, oldest first: pending, or to retry and tried fewer than `max_attempts` times."""
+    with store.session() as s:
+        q = (select(m.WatchItem.item_key, m.WatchItem.url, m.WatchFeed.url)
+             .join(m.WatchFeed, m.WatchFeed.id == m.WatchItem.feed_id, isouter=True)
+             .where((m.WatchItem.state == PENDING) | ((m.WatchItem.state == RETRY) & (m.WatchItem.attempts < max_attempts)))
+             .order_by(m.WatchItem.id))
+        return [PendingItem(k, u, f or "") for k, u, f in s.execute(q)]
 
 
 def feed_status(store: Store) -> list[FeedStatus]:
@@ -129,17 +159,6 @@ def feed_status(store: Store) -> list[FeedStatus]:
         rows = s.scalars(select(m.WatchFeed).order_by(m.WatchFeed.id))
         return [FeedStatus(r.url, r.last_poll, r.last_result, r.last_error, r.polls, r.errors, r.items_seen)
                 for r in rows]
-
-
-def finished(store: Store, keys: Sequence[str], max_attempts: int) -> set[str]:
-    """The item keys of `keys` never to fetch again: stored, gone, or tried `max_attempts` times."""
-    done: set[str] = set()
-    with store.session() as s:
-        for i in range(0, len(keys), 500):
-            q = select(m.WatchItem.item_key, m.WatchItem.state, m.WatchItem.attempts).where(
-                m.WatchItem.item_key.in_(keys[i:i + 500]))
-            done.update(k for k, state, attempts in s.execute(q) if state != RETRY or attempts >= max_attempts)
-    return done
 
 
 def stored_hashes(store: Store, doc_ids: Sequence[str]) -> dict[str, str]:
@@ -165,13 +184,12 @@ def record_items(store: Store, outcomes: Sequence[ItemOutcome]) -> None:
         return
     with store.session() as s, s.begin():
         docs = _doc_ids(s, (o.content_hash or "" for o in outcomes))
-        feeds = {u: _feed(s, u).id for u in sorted({o.feed_url for o in outcomes})}
         rows = {r.item_key: r for r in s.scalars(select(m.WatchItem).where(
             m.WatchItem.item_key.in_(sorted({o.key for o in outcomes}))))}
         for o in outcomes:
             row = rows.get(o.key)
             if row is None:
-                row = rows[o.key] = m.WatchItem(item_key=o.key, url=o.url, feed_id=feeds[o.feed_url], attempts=0,
+                row = rows[o.key] = m.WatchItem(item_key=o.key, url=o.url, attempts=0,
                                                 alerted=False)
                 s.add(row)
             row.state, row.error, row.attempts = o.state, o.error, (row.attempts or 0) + 1

@@ -50,21 +50,13 @@ class PollReport:
 
     def line(self) -> str:
         return (f"{self.feeds} feeds polled ({self.not_modified} unchanged, {self.feed_errors} failed), "
-                f"{self.links} new links: {self.stored} stored, {self.duplicates} already stored, "
+                f"{self.links} new links; {self.stored} stored, {self.duplicates} already stored, "
                 f"{self.failed} failed; {self.alerts} alerts")
 
 
-def doc_id_of(link: Link) -> str:
+def doc_id_of(key: str) -> str:
     """The doc_id of the article a link's page gives: the same for the same link, run after run."""
-    return f"web_{link.key[:20]}"
-
-
-@dataclass
-class _Found:
-    """A link to fetch, with the feed that listed it."""
-
-    link: Link
-    feed: str
+    return f"web_{key[:20]}"
 
 
 @dataclass
@@ -106,57 +98,50 @@ class Watcher:
         except Exception as exc:  # a hostile feed's failure in a parser stops that feed only
             return feed.url, [], [], "unreadable", first_line(exc), feed
 
-    def _poll_feeds(self, urls: Sequence[str], report: PollReport, found: dict[str, _Found], depth: int = 0) -> None:
+    def poll_feeds(self, urls: Sequence[str], report: PollReport, depth: int = 0) -> dict[str, Link]:
+        """Poll `urls` at once (conditionally) and note each poll with the links it listed (those
+        never seen kept as pending); a sitemap index's sitemaps are polled in the same round. The
+        links listed, by key, for what the feeds say of them (title, day)."""
         states = state.feed_states(self.store, urls)
         with ThreadPoolExecutor(self.settings.watch_fetchers) as pool:
             results = list(pool.map(self._poll_feed, [states[u] for u in urls]))
         children: list[str] = []
+        listed: dict[str, Link] = {}
         for url, links, sitemaps, result, error, validators in results:
             report.feeds += 1
             report.not_modified += result == "304"
             report.feed_errors += error is not None
             if error:
                 self._say("error", f"{url}: {error}")
-            keys = [link.key for link in links if link.key not in found]
-            done = state.finished(self.store, keys, self.settings.watch_max_attempts)
-            new = [link for link in links if link.key in keys and link.key not in done]
-            # a link whose article is stored but not noted (the watcher was killed between) is not fetched again
-            stored = state.stored_hashes(self.store, [doc_id_of(link) for link in new])
-            state.record_items(self.store, [state.ItemOutcome(link.key, link.url, url, state.STORED, stored[doc_id_of(link)])
-                                            for link in new if doc_id_of(link) in stored])
-            for link in new:
-                if doc_id_of(link) not in stored:
-                    found[link.key] = _Found(link, url)
-            state.record_poll(self.store, url, result, error=error, etag=validators.etag,
-                              last_modified=validators.last_modified, new_items=len(new))
+            report.links += state.record_poll(self.store, url, result, error=error, etag=validators.etag,
+                                              last_modified=validators.last_modified,
+                                              links=[(link.key, link.url) for link in links])
+            listed.update((link.key, link) for link in links)
             children.extend(sitemaps)
         if children and depth == 0:  # a sitemap index's sitemaps, polled in the same round
-            self._poll_feeds(list(dict.fromkeys(children)), report, found, depth + 1)
+            listed.update(self.poll_feeds(list(dict.fromkeys(children)), report, depth + 1))
+        return listed
 
-    def _page(self, found: _Found) -> RawArticle | state.ItemOutcome:
+    def _page(self, item: state.PendingItem) -> RawArticle | state.ItemOutcome:
         """The raw article of a link's page, or the outcome of a page that gave none."""
         assert self.fetcher is not None
-        link = found.link
-        gone = state.ItemOutcome(link.key, link.url, found.feed, state.GONE)
+        gone = state.ItemOutcome(item.key, item.url, state.GONE)
         try:
-            r = self.fetcher.fetch(link.url, max_bytes=min(self.settings.watch_max_bytes, self.settings.max_article_bytes))
+            r = self.fetcher.fetch(item.url, max_bytes=min(self.settings.watch_max_bytes, self.settings.max_article_bytes))
             kind = r.content_type.split(";")[0].strip().lower()
-            if kind not in HTML_TYPES and sniff(r.body[:HEAD_BYTES], link.url) != "html":
+            if kind not in HTML_TYPES and sniff(r.body[:HEAD_BYTES], item.url) != "html":
                 gone.error = f"not an HTML page ({kind or 'no content type'})"
                 return gone
-            raw = read_html_bytes(r.body, doc_id=doc_id_of(link), origin=link.url, settings=self.settings,
+            raw = read_html_bytes(r.body, doc_id=doc_id_of(item.key), origin=item.url, settings=self.settings,
                                   url=r.url)
         except FetchError as exc:
-            return state.ItemOutcome(link.key, link.url, found.feed, state.RETRY if exc.transient else state.GONE,
-                                     error=exc.problem)
+            return state.ItemOutcome(item.key, item.url, state.RETRY if exc.transient else state.GONE, error=exc.problem)
         except EntenteError as exc:
-            gone.error = str(exc).removeprefix(f"{link.url}: ")
+            gone.error = str(exc).removeprefix(f"{item.url}: ")
             return gone
         except Exception as exc:  # a hostile page's failure in a parser stops that page only
             gone.error = first_line(exc)
             return gone
-        raw.published = raw.published or link.published
-        raw.title = raw.title or link.title
         return raw
 
     def _near(self) -> NearDuplicates:
@@ -165,29 +150,36 @@ class Watcher:
             self.near.load(self.store.texts())
         return self.near
 
-    def _ingest(self, chunk: list[_Found], report: PollReport) -> None:
+    def _ingest(self, chunk: list[state.PendingItem], listed: dict[str, Link], report: PollReport) -> None:
         """Fetch, extract and store one chunk of links, then note each link's outcome."""
+        # a link whose article is stored but not noted (the watcher was killed between) is not fetched again
+        stored = state.stored_hashes(self.store, [doc_id_of(i.key) for i in chunk])
+        outcomes = [state.ItemOutcome(i.key, i.url, state.STORED, stored[doc_id_of(i.key)])
+                    for i in chunk if doc_id_of(i.key) in stored]
+        chunk = [i for i in chunk if doc_id_of(i.key) not in stored]
         with ThreadPoolExecutor(self.settings.watch_fetchers) as pool:
             pages = list(pool.map(self._page, chunk))
-        outcomes: list[state.ItemOutcome] = []
-        articles: list[tuple[_Found, CleanArticle]] = []
-        for found, page in zip(chunk, pages, strict=True):
+        articles: list[tuple[state.PendingItem, CleanArticle]] = []
+        for item, page in zip(chunk, pages, strict=True):
             if isinstance(page, state.ItemOutcome):
                 outcomes.append(page)
                 continue
-            articles.append((found, clean(page)))
+            link = listed.get(item.key)
+            if link is not None:  # what the feed says of the story, where the page says nothing
+                page.published = page.published or link.published
+                page.title = page.title or link.title
+            articles.append((item, clean(page)))
         summary = Summary()
         ingest_articles([a for _, a in articles], self.store, summary, self.settings, near=self._near())
         report.duplicates += summary.unchanged + summary.duplicates
-        for found, article in articles:
-            link = found.link
+        report.stored += summary.ingested + summary.updated
+        for item, article in articles:
             if self.store.known_hash(article.content_hash):
-                outcomes.append(state.ItemOutcome(link.key, link.url, found.feed, state.STORED, article.content_hash))
+                outcomes.append(state.ItemOutcome(item.key, item.url, state.STORED, article.content_hash))
                 continue
             problem = next((p for p in summary.problems if p.startswith(article.origin)), "not stored")
-            outcomes.append(state.ItemOutcome(link.key, link.url, found.feed, state.RETRY,
+            outcomes.append(state.ItemOutcome(item.key, item.url, state.RETRY,
                                               error=problem.removeprefix(f"{article.origin}: ")))
-        report.stored += summary.ingested + summary.updated
         for o in outcomes:
             if o.state != state.STORED:
                 report.failed += 1
@@ -195,16 +187,15 @@ class Watcher:
         state.record_items(self.store, outcomes)
 
     def poll(self, stop: threading.Event | None = None) -> PollReport:
-        """Poll every feed once, store what is new, announce it; returns what it did."""
+        """Poll every feed once, then fetch and store every link pending (listed now or before and
+        not yet fetched, or to retry), announcing what is new; returns what it did."""
         report = PollReport()
-        found: dict[str, _Found] = {}
-        self._poll_feeds(self.feeds, report, found)
-        todo = list(found.values())
-        report.links = len(todo)
+        listed = self.poll_feeds(self.feeds, report)
+        todo = state.pending(self.store, self.settings.watch_max_attempts)
         for i in range(0, len(todo), CHUNK):
             if stop is not None and stop.is_set():
                 break
-            self._ingest(todo[i:i + CHUNK], report)
+            self._ingest(todo[i:i + CHUNK], listed, report)
             if self.announcer:
                 report.alerts += self.announcer.run(self.store)
         if self.announcer:

@@ -46,7 +46,8 @@ def _watch(db: str, feed: str, alerts: str, *more: str) -> subprocess.Popen[byte
 def test_a_kill_9_then_a_restart_loses_and_duplicates_nothing(server, tmp_path) -> None:  # type: ignore[no-untyped-def]
     for i, name in enumerate(NAMES):
         server.routes[f"/p{i}"] = Reply(body=page(name))
-    server.routes["/feed"] = Reply(body=rss(server, [f"/p{i}" for i in range(len(NAMES))]))
+    # with an ETag: the restarted watcher hears 304, and must fetch what the killed one had listed
+    server.routes["/feed"] = Reply(body=rss(server, [f"/p{i}" for i in range(len(NAMES))]), etag='"k"')
     db, alerts = str(tmp_path / "w.db"), str(tmp_path / "alerts.jsonl")
     proc = _watch(db, server.url("/feed"), alerts, "--every", "1h")
     deadline = time.monotonic() + 120

@@ -12,7 +12,7 @@ from entente.config import Settings
 from entente.store import Store
 from entente.store import models as m
 from entente.store import watch as state
-from entente.watch import Announcer, JsonLinesSink, Rules, Watcher, rules_of
+from entente.watch import Announcer, JsonLinesSink, PollReport, Rules, Watcher, rules_of
 
 from .conftest import Reply, page, rss
 
@@ -61,6 +61,15 @@ def test_a_feed_that_changes_is_followed_and_nothing_is_fetched_twice(server, st
     again = _watcher(store, [server.url("/feed")]).poll()
     assert again.links == 0 and [server.hits(f"/a{i}") for i in range(3)] == [1, 1, 1]
     assert "entente" in server.log[0][1]["user-agent"]
+
+
+def test_links_a_feed_listed_are_fetched_even_when_it_says_304_after_a_stop(server, store, nlp):  # type: ignore[no-untyped-def]
+    server.routes["/a0"] = Reply(body=page(ARTICLES[0]))
+    server.routes["/feed"] = Reply(body=rss(server, ["/a0"]), etag='"v1"')
+    watcher = _watcher(store, [server.url("/feed")])
+    watcher.poll_feeds(watcher.feeds, PollReport())  # stopped after reading the feed, before its pages
+    report = _watcher(store, [server.url("/feed")]).poll()
+    assert report.not_modified == 1 and report.stored == 1 and server.hits("/a0") == 1
 
 
 def test_one_failing_feed_or_page_never_stops_the_others(server, store, nlp):  # type: ignore[no-untyped-def]
