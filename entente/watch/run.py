@@ -31,8 +31,10 @@ from entente.watch.fetch import Fetcher, FetchError
 from entente.watch.sources import Link, read_listing
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# pages fetched, then extracted and stored together, per step of a poll
-CHUNK = 32
+# pages fetched, then extracted and stored together, per step of a poll; always fewer than
+# `pool_min_articles`, so they are extracted in the watcher, which keeps the model loaded, rather than
+# in a pool started anew for each step
+CHUNK = 24
 
 
 @dataclass
@@ -192,10 +194,11 @@ class Watcher:
         report = PollReport()
         listed = self.poll_feeds(self.feeds, report)
         todo = state.pending(self.store, self.settings.watch_max_attempts)
-        for i in range(0, len(todo), CHUNK):
+        size = max(1, min(CHUNK, self.settings.pool_min_articles - 1))
+        for i in range(0, len(todo), size):
             if stop is not None and stop.is_set():
                 break
-            self._ingest(todo[i:i + CHUNK], listed, report)
+            self._ingest(todo[i:i + size], listed, report)
             if self.announcer:
                 report.alerts += self.announcer.run(self.store)
         if self.announcer:
