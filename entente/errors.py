@@ -52,7 +52,7 @@ class Messages:
 
     EMPTY = "empty file: no article text"
     TOO_SHORT = "too little text to be an article ({n} characters)"
-    TOO_LARGE = "article is {size:,} bytes, over the limit of {limit:,} (ENTENTE_MAX_ARTICLE_BYTES)"
+    TOO_LARGE = "{what} is {size}, over the limit of {limit:,} bytes ({setting})"
     BINARY = "binary data, not a text article"
     NOT_READ = "{kind}, not a format entente reads (text, HTML, PDF, JSON, CSV, RSS/Atom, WARC)"
     PDF_ENCRYPTED = "encrypted PDF: it needs a password to open"

@@ -11,20 +11,17 @@ are in no format entente reads (images, archives, office documents) come out as 
 from __future__ import annotations
 
 import gzip
-import io
-import os
 import sys
-import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from entente.config import Settings, get_settings
 from entente.errors import InputError, Messages, first_line
-from entente.ingest.base import IngestFailure, Item, Skipped, too_large
+from entente.ingest.base import IngestFailure, Item, Joined, Skipped, article_cap, buffered, document_cap, read_within
 from entente.ingest.feed import read_feed
 from entente.ingest.html import read_html_bytes
-from entente.ingest.pdf import PDF_FACTOR, read_pdf_bytes
+from entente.ingest.pdf import read_pdf_bytes
 from entente.ingest.rows import read_csv, read_json, read_jsonl
 from entente.ingest.sniff import HEAD_BYTES, Kind, binary_kind, gunzip_head, sniff
 from entente.ingest.text import read_text_bytes
@@ -36,8 +33,6 @@ __all__ = ["IngestFailure", "Item", "Skipped", "discover", "read_items", "read_o
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".xhtml", ".shtml", ".xml", ".rss", ".atom", ".json", ".jsonl",
                                   ".ndjson", ".csv", ".tsv", ".warc", ".gz", ".arc", ".pdf"}
-# a file that holds many articles may be bigger than one article, up to this many times
-CONTAINER_FACTOR = 100
 
 
 def _head(path: Path) -> bytes:
@@ -100,55 +95,35 @@ def read_one(item: Path | str, settings: Settings) -> RawArticle:
     raise InputError(str(item), Messages.EMPTY)
 
 
-def _gunzip(stream: BinaryIO, name: str, limit: int) -> bytes:
-    try:
-        with gzip.GzipFile(fileobj=stream) as gz:
-            data = gz.read(limit + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(name, Messages.BAD_GZIP.format(error=exc)) from exc
-    if len(data) > limit:
-        raise too_large(name, len(data), limit)
-    return data
-
-
-def _size(stream: BinaryIO, read: int) -> int:
-    """The size of the file behind `stream` when it has one, else what was read."""
-    try:
-        return os.fstat(stream.fileno()).st_size
-    except (OSError, AttributeError):
-        return read
+def _stdin() -> tuple[BinaryIO, bytes]:
+    """stdin as a stream read as it comes (never whole), and its first bytes."""
+    head = sys.stdin.buffer.read(HEAD_BYTES)
+    return buffered(Joined(sys.stdin.buffer, head)), head
 
 
 def _read_stream(stream: BinaryIO, kind: Kind, *, name: str, stem: str, settings: Settings,
-                 columns: Mapping[str, str] | None) -> Iterator[Item]:
-    """The articles of an open file of a known kind."""
-    limit = settings.max_article_bytes
+                 columns: Mapping[str, str] | None, inflated: bool = False) -> Iterator[Item]:
+    """The articles of an open file of a known kind (`inflated`: read through gzip)."""
     if kind == "warc":
         yield from read_warc(stream, name=name, settings=settings)
     elif kind == "jsonl":
-        yield from read_jsonl(stream, name=name, stem=stem, settings=settings, overrides=columns)
+        yield from read_jsonl(stream, name=name, stem=stem, settings=settings, overrides=columns, inflated=inflated)
     elif kind == "json":
-        yield from read_json(stream, name=name, stem=stem, settings=settings, overrides=columns)
+        yield from read_json(stream, name=name, stem=stem, settings=settings, overrides=columns, inflated=inflated)
     elif kind == "csv":
-        yield from read_csv(stream, name=name, stem=stem, settings=settings, overrides=columns)
+        yield from read_csv(stream, name=name, stem=stem, settings=settings, overrides=columns, inflated=inflated)
     elif kind == "feed":
-        data = stream.read(limit * CONTAINER_FACTOR + 1)
-        if len(data) > limit * CONTAINER_FACTOR:
-            raise too_large(name, len(data), limit * CONTAINER_FACTOR)
+        data = read_within(stream, name, document_cap(settings), what="feed", inflated=inflated)
         yield from read_feed(data, name=name, stem=stem, settings=settings)
     elif kind == "pdf":
-        data = stream.read(limit * PDF_FACTOR + 1)
-        if len(data) > limit * PDF_FACTOR:
-            raise too_large(name, _size(stream, len(data)), limit * PDF_FACTOR)
+        data = read_within(stream, name, document_cap(settings), what="PDF", inflated=inflated)
         yield read_pdf_bytes(data, doc_id=stem, origin=name, settings=settings)
     elif kind == "binary":
         head = stream.read(HEAD_BYTES)
         kind_name = binary_kind(head)
         raise InputError(name, Messages.NOT_READ.format(kind=kind_name) if kind_name else Messages.BINARY)
     else:
-        data = stream.read(limit + 1)
-        if len(data) > limit:
-            raise too_large(name, _size(stream, len(data)), limit)
+        data = read_within(stream, name, article_cap(settings), inflated=inflated)
         reader = read_html_bytes if kind == "html" else read_text_bytes
         yield reader(data, doc_id=stem, origin=name, settings=settings)
 
@@ -166,19 +141,23 @@ def _read_bytes_or_gzip(stream: BinaryIO, head: bytes, *, name: str, stem: str, 
         return
     if inner == "gzip":
         raise InputError(name, Messages.BINARY)
-    data = _gunzip(stream, name, settings.max_article_bytes * CONTAINER_FACTOR)
-    yield from _read_stream(io.BytesIO(data), sniff(data[:HEAD_BYTES], name.removesuffix(".gz")), name=name,
-                            stem=stem, settings=settings, columns=columns)
+    # decompressed as it is read: a dump's records one by one, an article up to its cap and then
+    # only counted, so a small file that inflates to gigabytes never sits in memory
+    with gzip.GzipFile(fileobj=stream) as gz:
+        unzipped = buffered(Joined(gz, problem=(name, Messages.BAD_GZIP)))  # type: ignore[arg-type]
+        yield from _read_stream(unzipped, inner, name=name, stem=stem, settings=settings, columns=columns,
+                                inflated=True)
 
 
 def read_items(item: Path | str, settings: Settings, columns: Mapping[str, str] | None = None) -> Iterator[Item]:
     """Every article in one file (or stdin), or failures naming the file and record at fault.
-    `columns` maps article fields (text, title, date, url, source, id) to the column names of a dump."""
+    `columns` maps article fields (text, title, date, url, source, id) to the column names of a dump.
+    Files and stdin are read as streams: memory stays within the size caps of `settings`."""
     try:
         if item == "-":
-            data = sys.stdin.buffer.read()
-            yield from _read_bytes_or_gzip(io.BytesIO(data), data[:HEAD_BYTES], name="<stdin>", stem="stdin",
-                                           settings=settings, columns=columns)
+            stream, head = _stdin()
+            yield from _read_bytes_or_gzip(stream, head, name="<stdin>", stem="stdin", settings=settings,
+                                           columns=columns)
             return
         path = Path(item)
         if not path.exists():

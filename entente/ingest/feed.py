@@ -11,7 +11,7 @@ import feedparser
 
 from entente.config import Settings
 from entente.errors import InputError, Messages
-from entente.ingest.base import IngestFailure, Item, too_large
+from entente.ingest.base import IngestFailure, Item, article_cap, too_large
 from entente.ingest.fields import iso_date, stable_id
 from entente.ingest.html import html_to_text
 from entente.records import RawArticle
@@ -35,8 +35,9 @@ def _body(entry: Any) -> str:
 def entry_article(entry: Any, *, stem: str, where: str, source: str | None, settings: Settings) -> RawArticle:
     """The raw article of one feed entry; raises InputError when it has too little text."""
     text = _body(entry)
-    if len(text.encode("utf-8")) > settings.max_article_bytes:
-        raise too_large(where, len(text.encode("utf-8")), settings.max_article_bytes)
+    size = len(text.encode("utf-8"))
+    if size > settings.max_article_bytes:
+        raise too_large(where, size, article_cap(settings))
     if len(text) < settings.min_article_chars:
         raise InputError(where, Messages.EMPTY if not text else Messages.TOO_SHORT.format(n=len(text)))
     url = entry.get("link") or None

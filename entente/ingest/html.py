@@ -12,6 +12,7 @@ from lxml import etree
 
 from entente.config import Settings
 from entente.errors import InputError, Messages
+from entente.ingest.base import article_cap, too_large
 from entente.ingest.fields import iso_date
 from entente.ingest.text import decode
 from entente.records import RawArticle
@@ -93,7 +94,7 @@ def read_html_bytes(data: bytes, *, doc_id: str, origin: str, settings: Settings
                     url: str | None = None) -> RawArticle:
     """A raw article from the bytes of an HTML page, whatever their encoding."""
     if len(data) > settings.max_article_bytes:
-        raise InputError(origin, Messages.TOO_LARGE.format(size=len(data), limit=settings.max_article_bytes))
+        raise too_large(origin, len(data), article_cap(settings))
     html, warnings = decode(data, origin)
     if not html.strip():
         raise InputError(origin, Messages.EMPTY)

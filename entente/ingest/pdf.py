@@ -18,10 +18,9 @@ from typing import Any
 
 from entente.config import Settings
 from entente.errors import InputError, Messages
+from entente.ingest.base import article_cap, document_cap, too_large
 from entente.records import RawArticle
 
-# a PDF holds fonts and images besides its text: allow it this many times an article's bytes
-PDF_FACTOR = 10
 # a gap between lines this many times the usual one starts a new paragraph
 PARAGRAPH_GAP = 1.2
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -174,9 +173,8 @@ def read_pdf_bytes(data: bytes, *, doc_id: str, origin: str, settings: Settings)
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PyPdfError
 
-    limit = settings.max_article_bytes * PDF_FACTOR
-    if len(data) > limit:
-        raise InputError(origin, Messages.TOO_LARGE.format(size=len(data), limit=limit))
+    if len(data) > settings.max_document_bytes:
+        raise too_large(origin, len(data), document_cap(settings), what="PDF")
     with _pypdf_messages() as messages:
         try:
             reader = PdfReader(BytesIO(data))
@@ -199,7 +197,7 @@ def read_pdf_bytes(data: bytes, *, doc_id: str, origin: str, settings: Settings)
         raise InputError(origin, Messages.PDF_UNREADABLE)
     size = len(text.encode("utf-8"))
     if size > settings.max_article_bytes:
-        raise InputError(origin, Messages.TOO_LARGE.format(size=size, limit=settings.max_article_bytes))
+        raise too_large(origin, size, article_cap(settings), what="its text")
     if len(stripped) < settings.min_article_chars:
         raise InputError(origin, Messages.TOO_SHORT.format(n=len(stripped)))
     warnings = [f"{origin}: {Messages.PDF_DAMAGED.format(error=messages[0])}"] if messages else []

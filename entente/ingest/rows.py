@@ -11,13 +11,26 @@ from typing import Any, BinaryIO
 
 from entente.config import Settings
 from entente.errors import InputError, Messages, first_line
-from entente.ingest.base import IngestFailure, Item, bounded_lines, too_large
+from entente.ingest.base import (
+    Cap,
+    IngestFailure,
+    Item,
+    Joined,
+    article_cap,
+    bounded_lines,
+    buffered,
+    document_cap,
+    read_within,
+    too_large,
+)
 from entente.ingest.fields import Fields, column_names, find_columns, pick, stable_id
 from entente.ingest.html import read_html
 from entente.ingest.text import decode
 from entente.records import RawArticle
 
 DELIMITERS = (",", "\t", ";", "|")
+# what a first line that is no JSON value stands for: the start of a pretty-printed JSON document
+DOCUMENT = object()
 
 
 def article_of(fields: Fields, *, stem: str, where: str, settings: Settings) -> RawArticle:
@@ -28,7 +41,7 @@ def article_of(fields: Fields, *, stem: str, where: str, settings: Settings) -> 
         raise InputError(where, Messages.NO_TEXT_FIELD.format(names=names))
     size = len((text or fields.html or "").encode("utf-8"))
     if size > settings.max_article_bytes:
-        raise too_large(where, size, settings.max_article_bytes)
+        raise too_large(where, size, article_cap(settings))
     warnings = list(fields.warnings)
     html = fields.html if text is None else (text if text.lstrip().startswith("<") else None)
     meta: dict[str, str | None] = {}
@@ -70,23 +83,25 @@ def _json_records(data: bytes, name: str, stem: str, settings: Settings,
 
 
 def read_json(stream: BinaryIO, *, name: str, stem: str, settings: Settings,
-              overrides: Mapping[str, str] | None = None) -> Iterator[Item]:
-    """The articles of a JSON document: an array of records, or one record."""
-    data = stream.read(settings.max_article_bytes * 10 + 1)
-    if len(data) > settings.max_article_bytes * 10:
-        yield IngestFailure.of(too_large(name, len(data), settings.max_article_bytes * 10))
+              overrides: Mapping[str, str] | None = None, inflated: bool = False) -> Iterator[Item]:
+    """The articles of a JSON document: an array of records, or one record (`inflated`: read
+    through gzip)."""
+    try:
+        data = read_within(stream, name, document_cap(settings), what="JSON document", inflated=inflated)
+    except InputError as exc:
+        yield IngestFailure.of(exc)
         return
     yield from _json_records(data, name, stem, settings, overrides)
 
 
 def read_jsonl(stream: BinaryIO, *, name: str, stem: str, settings: Settings,
-               overrides: Mapping[str, str] | None = None) -> Iterator[Item]:
-    """The articles of a JSON Lines file, one per line; blank lines are skipped."""
-    limit = settings.max_article_bytes
-    for n, line, size in bounded_lines(stream, limit):
+               overrides: Mapping[str, str] | None = None, inflated: bool = False) -> Iterator[Item]:
+    """The articles of a JSON Lines file, one per line, read one at a time; blank lines are skipped."""
+    cap = article_cap(settings)
+    for n, line, size, whole in bounded_lines(stream, cap):
         where = f"{name}:line {n}"
         if line is None:
-            yield IngestFailure.of(too_large(where, size, limit))
+            yield IngestFailure.of(too_large(where, size, cap, whole=whole, inflated=inflated))
             continue
         if not line.strip():
             continue
@@ -95,11 +110,21 @@ def read_jsonl(stream: BinaryIO, *, name: str, stem: str, settings: Settings,
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
-                if n == 1:
-                    # not JSON Lines after all: a pretty-printed JSON document
-                    yield from _json_records(line + stream.read(limit * 10), name, stem, settings, overrides)
-                    return
-                raise InputError(where, Messages.BAD_JSON.format(error=exc)) from exc
+                if n > 1:
+                    raise InputError(where, Messages.BAD_JSON.format(error=exc)) from exc
+                obj = DOCUMENT
+        except InputError as exc:
+            yield IngestFailure.of(exc)
+            continue
+        except Exception as exc:  # a hostile line (JSON nested past the decoder's depth) fails alone
+            yield IngestFailure(where, Messages.UNREADABLE.format(error=first_line(exc)))
+            continue
+        if obj is DOCUMENT:
+            # not JSON Lines after all: a pretty-printed JSON document, read whole within its cap
+            yield from read_json(buffered(Joined(stream, line)), name=name, stem=stem, settings=settings,
+                                 overrides=overrides, inflated=inflated)
+            return
+        try:
             article = _record(obj, stem=stem, where=where, settings=settings, overrides=overrides)
             article.warnings[:0] = warnings
             yield article
@@ -109,11 +134,12 @@ def read_jsonl(stream: BinaryIO, *, name: str, stem: str, settings: Settings,
             yield IngestFailure(where, Messages.UNREADABLE.format(error=first_line(exc)))
 
 
-def _text_lines(stream: BinaryIO, name: str, limit: int, failures: list[IngestFailure]) -> Iterator[str]:
+def _text_lines(stream: BinaryIO, name: str, cap: Cap, failures: list[IngestFailure],
+                inflated: bool) -> Iterator[str]:
     """Decoded lines for the csv module; an overlong line becomes a failure and an empty line."""
-    for n, line, size in bounded_lines(stream, limit):
+    for n, line, size, whole in bounded_lines(stream, cap):
         if line is None:
-            failures.append(IngestFailure.of(too_large(f"{name}:line {n}", size, limit)))
+            failures.append(IngestFailure.of(too_large(f"{name}:line {n}", size, cap, whole=whole, inflated=inflated)))
             yield "\n"
             continue
         try:
@@ -123,12 +149,12 @@ def _text_lines(stream: BinaryIO, name: str, limit: int, failures: list[IngestFa
 
 
 def read_csv(stream: BinaryIO, *, name: str, stem: str, settings: Settings,
-             overrides: Mapping[str, str] | None = None) -> Iterator[Item]:
+             overrides: Mapping[str, str] | None = None, inflated: bool = False) -> Iterator[Item]:
     """The articles of a CSV (or TSV) file with a header row, one per data row."""
-    limit = settings.max_article_bytes
-    csv.field_size_limit(min(limit + 1, 2**31 - 1))
+    cap = article_cap(settings)
+    csv.field_size_limit(min(cap.limit + 1, 2**31 - 1))
     failures: list[IngestFailure] = []
-    lines = _text_lines(stream, name, limit, failures)
+    lines = _text_lines(stream, name, cap, failures, inflated)
     first = next(lines, "")
     delimiter = max(DELIMITERS, key=first.count)
     header = [c.strip() for c in next(csv.reader([first], delimiter=delimiter), [])]

@@ -6,6 +6,7 @@ from charset_normalizer import from_bytes
 
 from entente.config import Settings
 from entente.errors import InputError, Messages
+from entente.ingest.base import article_cap, too_large
 from entente.records import RawArticle
 
 
@@ -51,7 +52,7 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
 def read_text_bytes(data: bytes, *, doc_id: str, origin: str, settings: Settings) -> RawArticle:
     """A raw article from the bytes of a text file; raises InputError on empty or binary input."""
     if len(data) > settings.max_article_bytes:
-        raise InputError(origin, Messages.TOO_LARGE.format(size=len(data), limit=settings.max_article_bytes))
+        raise too_large(origin, len(data), article_cap(settings))
     text, warnings = decode(data, origin)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     stripped = text.strip()

@@ -14,7 +14,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from entente.config import Settings
 from entente.errors import InputError, Messages, first_line
-from entente.ingest.base import IngestFailure, Item, too_large
+from entente.ingest.base import IngestFailure, Item, article_cap, read_within
 from entente.ingest.fields import stable_id
 from entente.ingest.html import read_html_bytes
 from entente.records import RawArticle
@@ -45,10 +45,7 @@ def _is_html_response(record: Any) -> bool:
 
 
 def _page(record: Any, where: str, settings: Settings) -> RawArticle:
-    limit = settings.max_article_bytes
-    data = record.content_stream().read(limit + 1)
-    if len(data) > limit:
-        raise too_large(where, len(data), limit)
+    data = read_within(record.content_stream(), where, article_cap(settings))
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
         # warcio returns what is there; the record's own length tells that bytes are missing

@@ -69,8 +69,8 @@ def test_pdf_is_known_by_its_bytes_not_its_name(tmp_path):  # type: ignore[no-un
 
 
 def test_pdf_over_the_size_limit_fails_before_it_is_parsed():  # type: ignore[no-untyped-def]
-    settings = get_settings().model_copy(update={"max_article_bytes": 1000})
-    with pytest.raises(InputError, match="over the limit of 10,000"):
+    settings = get_settings().model_copy(update={"max_document_bytes": 10_000})
+    with pytest.raises(InputError, match=r"PDF is [\d,]+ bytes, over the limit of 10,000 bytes \(ENTENTE_MAX_DOCUMENT_BYTES\)"):
         read_pdf_bytes((FORMATS / "yonhap_columns.pdf").read_bytes(), doc_id="d", origin="big.pdf", settings=settings)
 
 
