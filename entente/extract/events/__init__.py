@@ -8,6 +8,7 @@ The stages, one module each, in the order an event is read (`reading.find_events
   and groups), and whether the sentence tells an event at all;
 - `classify`: its PLOVER type and mode, decided in `classify.decide_type`;
 - `attributes`: its status, date and place;
+- `places`: once merged, the place of events their own phrase did not place (summons, 'in'/'at', dateline);
 - `merging`: the mentions of one happening merged into one event with several evidence sentences;
 - `output`: the record's events, with actors and targets by name and every country involved.
 """

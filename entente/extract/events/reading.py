@@ -12,6 +12,7 @@ from entente.extract.events.context import ArticleContext, Memory, Sentence, art
 from entente.extract.events.found import Found
 from entente.extract.events.merging import joins_earlier, lead_counterparts, merge, recalls, with_counterparts
 from entente.extract.events.persons import hosts_of, main_subject, persons_in
+from entente.extract.events.places import settle_places
 from entente.extract.events.states import state_iso, voice
 from entente.extract.events.triggers import Trigger, tells_no_event
 
@@ -26,7 +27,9 @@ def find_events(doc: Doc) -> list[Found]:
     found = with_counterparts(mem.found, mem.alone)
     lead_counterparts(found, doc, art.index, art.published)
     place_the_days_news(found, art.article)
-    return merge(found)
+    merged = merge(found)
+    settle_places(merged, doc, art.people)
+    return merged
 
 
 def _read_sentence(s: Sentence, art: ArticleContext, mem: Memory) -> None:
