@@ -68,7 +68,7 @@ EXPECT: dict[str, list[str]] = {
     "--column text=copy": ["1 ingested"],
     "export --db entente.db": ["file:events.csv", "events →"],
     "-o actors.graphml": ["file:actors.graphml", "edges →"],
-    "brief --between RUS VNM": ["Russia and Vietnam: briefing", "[1]"],
+    "brief --between RUS VNM": ["Russia and Vietnam: briefing", "reported by TASS and VNS", "1. TASS, 20 Jun 2024"],
     "watch --status": ["0 watched feeds"],
 }
 

@@ -176,6 +176,9 @@ class FactOut(Out):
     doc_id: str
     published: str | None
     evidence: Evidence
+    outlet: str | None
+    title: str | None
+    url: str | None
 
 
 class SearchHitOut(Out):

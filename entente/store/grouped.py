@@ -47,6 +47,7 @@ class Report:
     date: str | None
     status: str
     evidence: Evidence
+    trigger: str | None = None
 
 
 @dataclass
@@ -100,7 +101,7 @@ def group_of(group_id: int, date: str | None, reports: list[EventOut]) -> GroupO
         reports=len(reports), outlets=outlets, first_report=days[0] if days else None,
         last_report=days[-1] if days else None,
         evidence=[Report(id=e.id, doc_id=e.doc_id, outlet=e.outlet, title=e.title, url=e.url, published=e.published,
-                         date=e.date, status=e.status, evidence=e.evidence) for e in reports])
+                         date=e.date, status=e.status, evidence=e.evidence, trigger=e.trigger) for e in reports])
 
 
 def _ordered(groups: Select[Any], sort: Sort) -> Select[Any]:

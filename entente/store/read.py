@@ -112,6 +112,7 @@ class EventOut(Dated):
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    trigger: str | None = None  # the word that named the event in its sentence
 
 
 @dataclass
@@ -215,6 +216,9 @@ class FactOut(Dated):
     doc_id: str
     published: str | None
     evidence: Evidence
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
 
     @property
     def date(self) -> str | None:  # type: ignore[override]
@@ -358,7 +362,7 @@ def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
     if not ids:
         return []
     head = (select(m.Event.id, m.Event.type, m.Event.mode, m.Event.status, m.Event.date, m.Event.location,
-                   m.Event.group_id, m.Article.doc_id, m.Article.source, m.Article.title, m.Article.url,
+                   m.Event.group_id, m.Event.trigger, m.Article.doc_id, m.Article.source, m.Article.title, m.Article.url,
                    m.Article.published, m.EvidenceSpan.text, m.EvidenceSpan.start, m.EvidenceSpan.end)
             .join(m.Article, m.Article.id == m.Event.article_id)
             .join(m.EvidenceSpan, m.EvidenceSpan.id == m.Event.evidence_id).where(m.Event.id.in_(ids)))
@@ -371,7 +375,7 @@ def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
         actors=lists.get((i, "actor"), []), targets=lists.get((i, "target"), []),
         countries=sorted(lists.get((i, "country"), [])), sectors=lists.get((i, "sector"), []),
         evidence=Evidence(text=r.text, start=r.start, end=r.end), group_id=r.group_id, outlet=r.source,
-        title=r.title, url=r.url, published=r.published) for i in ids if (r := rows.get(i)) is not None]
+        title=r.title, url=r.url, published=r.published, trigger=r.trigger) for i in ids if (r := rows.get(i)) is not None]
 
 
 def _event_lists(ids: Sequence[int]) -> Select[Any]:
@@ -606,7 +610,8 @@ def facts(store: Store, a: str, b: str, *, unit: str | None = None, about: str |
     with store.session() as s:
         items = [FactOut(value=f.value, unit=f.unit, period=f.period, about=f.about, qualifier=f.qualifier,
                          doc_id=art.doc_id, published=art.published,
-                         evidence=Evidence(text=ev.text, start=ev.start, end=ev.end))
+                         evidence=Evidence(text=ev.text, start=ev.start, end=ev.end), outlet=art.source,
+                         title=art.title, url=art.url)
                  for f, art, ev in s.execute(page)]
         return _paged(s, items, q, offset, limit)
 
