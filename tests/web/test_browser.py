@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -73,7 +74,9 @@ def test_chart_bar_to_event_to_highlighted_evidence(page) -> None:  # type: igno
     wait_for(page, "timeline")
     assert page.locator("#f-type").input_value() == "CONSULT" and page.locator("#f-since").input_value() == "2024"
     cards = page.locator("ol.events li.event")
-    assert cards.count() == count and all("CONSULT" in t for t in cards.all_inner_texts())
+    # one card per happening, counting every report of it: together the bar's events
+    reports = [int(c.get_attribute("data-reports") or 0) for c in cards.all()]
+    assert sum(reports) == count and cards.count() < count and all("CONSULT" in t for t in cards.all_inner_texts())
     dot = page.locator("svg.timeline a.dot").first
     event_id = dot.get_attribute("data-event")
     dot.click()
@@ -202,3 +205,16 @@ def test_every_listed_article_opens_from_its_link(odd_names_page) -> None:  # ty
         assert page.locator("#article-text").inner_text().strip()
         opened.add(page.locator("p.meta").first.inner_text().split(" · ")[-1].strip())
     assert opened == set(ODD_NAMES)
+
+
+def test_timeline_shows_a_happening_once_and_the_events_without_a_year_in_their_lanes(page) -> None:  # type: ignore[no-untyped-def]
+    open_view(page, "#/timeline", "timeline")
+    summary = page.locator("p.summary").inner_text()
+    assert re.search(r"\d+ happenings between RUS and VNM \(\d+ reports\): \d+ dated, \d+ year unknown, \d+ undated", summary)
+    visit = page.locator("li.event", has_text="2 reports: TASS, VNS")
+    assert visit.count() == 1 and visit.locator("div.report").count() == 2
+    yearless = page.locator("section.lane[data-lane='year unknown'] li.event")
+    assert yearless.count() > 0 and "31 Oct (year unknown)" in yearless.first.inner_text()
+    assert page.locator("section.lane[data-lane='undated'] li.event").count() > 0
+    assert "--10-31" not in page.locator("main").inner_text() and "null" not in page.locator("main").inner_text()
+    shot(page, "timeline-lanes")

@@ -105,6 +105,31 @@ function dateStart(d) {
   return m ? Date.UTC(+m[1], (+m[2] || 1) - 1, +m[3] || 1) : null;
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// one record date as people write it: "20 Jun 2024", "Jun 2024", "2024", "31 Oct"
+function dateWords(d) {
+  const yearless = d.startsWith("--");
+  const parts = (yearless ? d.slice(2) : d).split("-").map(Number);
+  if (yearless) return `${parts[1]} ${MONTHS[parts[0] - 1]}`;
+  if (parts.length === 3) return `${parts[2]} ${MONTHS[parts[1] - 1]} ${parts[0]}`;
+  if (parts.length === 2) return `${MONTHS[parts[1] - 1]} ${parts[0]}`;
+  return String(parts[0]);
+}
+
+// a record date for people, as entente.dates.human: "14 Jan 2025–15 Jan 2025", "31 Oct (year unknown)", "undated"
+function humanDate(d) {
+  if (!d) return "undated";
+  if (!/^(--)?\d{2,4}(-\d{2}){0,2}(\/(--)?\d{2,4}(-\d{2}){0,2})?$/.test(d)) return d;
+  const text = d.split("/").map(dateWords).join("–");
+  return d.startsWith("--") ? text + " (year unknown)" : text;
+}
+
+// where a date is shown: on the time axis, in the year-unknown lane or the undated one
+function laneOf(d) {
+  return dateStart(d) !== null ? "dated" : d && d.startsWith("--") ? "year unknown" : "undated";
+}
+
 function fmtValue(v, unit) {
   const big = (x) => {
     const abs = Math.abs(x);
@@ -135,7 +160,7 @@ const main = () => document.getElementById("main");
 
 function show(title, ...content) {
   const m = main();
-  m.replaceChildren(h("h2", { id: "view-title" }, title), ...content);
+  m.replaceChildren(h("h2", { id: "view-title" }, title), ...content.filter((c) => c != null));
   document.title = title + " · entente";
 }
 
@@ -216,12 +241,23 @@ async function viewTimeline(route) {
   const p = route.params;
   const form = filterForm(p, ["type", "sector", "actor", "since", "until"]);
   bindFilters(form, "timeline");
+  // one item per happening (event group), each with every article's report of it
   const page = await api("/events", { country: [a, b], type: p.get("type"), sector: p.get("sector"), actor: p.get("actor"),
-    since: p.get("since"), until: p.get("until"), sort: "oldest", page_size: 500 });
-  const events = page.items;
+    since: p.get("since"), until: p.get("until"), sort: "oldest", page_size: 500, by: "group" });
+  const groups = page.items;
+  const lanes = { dated: [], "year unknown": [], undated: [] };
+  for (const g of groups) lanes[laneOf(g.date)].push(g);
+  const reports = groups.reduce((n, g) => n + g.reports, 0);
+  const counts = Object.entries(lanes).filter(([, gs]) => gs.length).map(([k, gs]) => `${gs.length} ${k}`).join(", ");
   const summary = h("p", { class: "summary", "aria-live": "polite" },
-    `${shownTotal(page)} event${page.total === 1 ? "" : "s"} between ${a} and ${b}` + (page.total > events.length ? ` (the first ${events.length} shown)` : ""));
-  show(`Timeline: ${a} – ${b}`, form, summary, timelineChart(events), eventList(events));
+    `${shownTotal(page)} happening${page.total === 1 ? "" : "s"} between ${a} and ${b}` +
+    (groups.length ? ` (${reports} report${reports === 1 ? "" : "s"}): ${counts}` : "") +
+    (page.total > groups.length ? ` (the first ${groups.length} shown)` : ""));
+  const rest = ["year unknown", "undated"].filter((k) => lanes[k].length).map((k) =>
+    h("section", { class: "lane", "data-lane": k }, h("h3", {}, `${k === "undated" ? "Undated" : "Year unknown"} (${lanes[k].length})`),
+      h("ol", { class: "events" }, lanes[k].map(groupCard))));
+  show(`Timeline: ${a} – ${b}`, form, summary, timelineChart(lanes.dated),
+    lanes.dated.length || !groups.length ? eventList(lanes.dated, groupCard) : null, ...rest);
 }
 
 function timelineChart(events) {
@@ -264,14 +300,38 @@ function timelineChart(events) {
   for (const lane of lanes) {
     for (const { e, cx, row } of lane.placed) {
       const who = e.actors.concat(e.targets).join(", ");
-      const a = s("a", { href: href(["article", e.doc_id], { event: e.id }), class: "dot", "data-event": e.id,
-        "aria-label": `${typeLabel(e)} on ${e.date}${who ? ": " + who : ""}` },
+      const first = e.evidence[0];
+      const a = s("a", { href: href(["article", first.doc_id], { event: first.id }), class: "dot", "data-event": first.id,
+        "data-group": e.group_id, "aria-label": `${typeLabel(e)} on ${humanDate(e.date)}${who ? ": " + who : ""}, ${reportsLabel(e)}` },
       s("circle", { cx, cy: lane.y + row * ROW + ROW / 2, r: R, fill: colorOf(EVENT_TYPES, e.type) }));
-      titled(a, `${e.date} ${typeLabel(e)} — ${who}`);
+      titled(a, `${humanDate(e.date)} ${typeLabel(e)} — ${who} (${reportsLabel(e)})`);
       svg.append(a);
     }
   }
-  return h("figure", { class: "chart-box" }, svg, h("figcaption", {}, "Each dot is an event; select it to read its evidence."));
+  return h("figure", { class: "chart-box" }, svg, h("figcaption", {},
+    "Each dot is a happening (all its reports); select it to read the evidence. Those without a year are listed below the dated ones."));
+}
+
+function reportsLabel(g) {
+  return `${g.reports} report${g.reports === 1 ? "" : "s"}: ${g.outlets.join(", ")}`;
+}
+
+// a happening: what its reports say together, then each report's evidence and a link to its article
+function groupCard(g) {
+  const who = [];
+  if (g.actors.length) who.push(g.actors.join(", "));
+  if (g.targets.length) who.push("→ " + g.targets.join(", "));
+  return h("li", { class: "event group", "data-event": g.evidence[0].id, "data-group": g.group_id, "data-reports": g.reports },
+    h("div", { class: "meta" },
+      swatch(colorOf(EVENT_TYPES, g.type)), h("strong", {}, typeLabel(g)), " ",
+      h("span", { class: "date" }, humanDate(g.date)), " ", h("span", { class: "status" }, g.status),
+      g.location ? h("span", { class: "loc" }, " · " + g.location) : null),
+    who.length ? h("div", { class: "who" }, who.join(" ")) : null,
+    g.sectors.length ? h("div", { class: "tags" }, g.sectors.map((x) => h("span", { class: "tag" }, x.replace("_", " ")))) : null,
+    h("div", { class: "reports" }, reportsLabel(g)),
+    ...g.evidence.map((r) => h("div", { class: "report" }, h("blockquote", {}, r.evidence.text),
+      h("a", { href: href(["article", r.doc_id], { event: r.id }), class: "open" },
+        `Open evidence in article (${[r.outlet, r.published ? humanDate(r.published) : null].filter(Boolean).join(", ") || r.doc_id})`))));
 }
 
 function eventCard(e) {
@@ -281,7 +341,7 @@ function eventCard(e) {
   return h("li", { class: "event", "data-event": e.id },
     h("div", { class: "meta" },
       swatch(colorOf(EVENT_TYPES, e.type)), h("strong", {}, typeLabel(e)), " ",
-      h("span", { class: "date" }, e.date || "undated"), " ", h("span", { class: "status" }, e.status),
+      h("span", { class: "date" }, humanDate(e.date)), " ", h("span", { class: "status" }, e.status),
       e.location ? h("span", { class: "loc" }, " · " + e.location) : null),
     who.length ? h("div", { class: "who" }, who.join(" ")) : null,
     e.sectors.length ? h("div", { class: "tags" }, e.sectors.map((x) => h("span", { class: "tag" }, x.replace("_", " ")))) : null,
@@ -289,9 +349,9 @@ function eventCard(e) {
     h("a", { href: href(["article", e.doc_id], { event: e.id }), class: "open" }, "Open evidence in article"));
 }
 
-function eventList(events) {
+function eventList(events, card) {
   if (!events.length) return emptyNote("No events match these filters.");
-  return h("ol", { class: "events" }, events.map(eventCard));
+  return h("ol", { class: "events" }, events.map(card || eventCard));
 }
 
 // ---------- view: network ----------
