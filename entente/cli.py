@@ -262,6 +262,8 @@ def ingest(
     settings = get_settings()
     columns = _columns(column)
     store = _store(db, create=True)
+    if store.read_only:
+        fail(f"{_db(db)}: the store is read-only here (folder or file not writable); it can be read, not written")
     files = sum(1 for _ in discover(paths)) if "-" not in paths else 1
     show = not quiet and files > settings.progress_threshold
     # a file may hold many articles (a feed, a dump, a web archive): count articles, no total

@@ -3,24 +3,21 @@ SQLAlchemy code path. One transaction per article, so a failure never leaves hal
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from entente.config import database_url
-from entente.errors import NotFound, StoreError
+from entente.errors import NotFound, StoreError, first_line
 from entente.records import ArticleRecord, CleanArticle
 from entente.store import actors as actor_store
 from entente.store import models as m
 from entente.store.actors import ActorProfile, ActorRow, CountryProfile
+from entente.store.engine import open_engine, sqlite_path
 from entente.store.migrate import upgrade
 from entente.store.write import remove_article, write_batch
 
@@ -42,65 +39,28 @@ class EventRow:
     evidence: str
 
 
-# how long a connection waits for another process's lock (pysqlite's default is 5 s, which a loaded
-# machine's migration can outlast)
-SQLITE_WAIT = 60.0
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    # switching a new file to WAL needs it to itself, and SQLite answers "locked" at once rather
-    # than waiting when another process is switching it too (two commands opening a new store)
-    deadline = time.monotonic() + SQLITE_WAIT
-    while True:
-        try:
-            cur.execute("PRAGMA journal_mode=WAL")
-            break
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
-
 def _check_exists(db: str, url: str) -> None:
     """Refuse a SQLite file that is not there, before SQLAlchemy would create it."""
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.is_file():
-            raise StoreError(f"{db}: no such database (run `entente ingest ... --db {db}` to make one)")
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise StoreError(f"{db}: no such database (run `entente ingest ... --db {db}` to make one)")
 
 
 class Store:
     """A database of records; `db` is a SQLite path or a SQLAlchemy URL. With `create` false (the
-    read commands) a database that does not exist or holds no store is refused, never made."""
+    read commands) a database that does not exist or holds no store is refused, never made. A
+    damaged file, or another application's database, is refused with one line (StoreError)."""
 
     def __init__(self, db: str, *, create: bool = True) -> None:
         self.url = database_url(db)
         if not create:
             _check_exists(db, self.url)
         try:
-            # PostgreSQL compiles a query to machine code when its estimated cost is high (JIT, on
-            # by default): 19 ms of a 56 ms grouping query in a 20,000-article store; our queries
-            # are short and many, so it never pays
-            options: dict[str, Any] = {"connect_args": {"options": "-c jit=off"}} if self.url.startswith("postgresql") else {}
-            if self.url.startswith("sqlite"):
-                # another process may hold the write lock for a batch or a migration: wait for it
-                options = {"connect_args": {"timeout": SQLITE_WAIT}}
-            self.engine: Engine = create_engine(self.url, **options)
-            # checked before the SQLite pragmas, which would switch another program's file to WAL
-            if not create:
-                stored = "articles" in inspect(self.engine).get_table_names()
-                self.engine.dispose()  # no pooled connection without the pragmas below
-                if not stored:
-                    raise StoreError(f"{db}: no entente store in this database (run `entente ingest` into it first)")
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
+            # read_only: a SQLite store this process cannot write (a read-only medium), opened for reading
+            self.engine, self.read_only = open_engine(db, self.url, create)
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database {db!r}: {exc.__class__.__name__}: {exc}") from exc
+            raise StoreError(f"cannot open database {db!r}: {first_line(getattr(exc, 'orig', None) or exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
