@@ -9,7 +9,7 @@ from entente import gazetteer
 from entente.extract.agents import Agent
 from entente.extract.events.found import Found
 from entente.extract.organisations import Organisation
-from entente.extract.people import Person
+from entente.extract.people import Person, pair_countries
 from entente.extract.quantities import evidence
 from entente.fold import ascii_name
 from entente.records import Event
@@ -18,6 +18,7 @@ from entente.records import Event
 def to_events(doc: Doc, found: list[Found]) -> list[Event]:
     people: list[Person] = doc._.people or []
     orgs: list[Organisation] = doc._.organisations or []
+    pair = pair_countries(doc)
     events = []
     for f in found:
         ev = [evidence(doc, s) for s in f.sents]
@@ -27,7 +28,7 @@ def to_events(doc: Doc, found: list[Found]) -> list[Event]:
         targets += [a.name for a in f.agent_targets if a.name not in actors + targets]
         events.append(Event(
             type=f.type, mode=f.mode, date=f.date, actors=actors,
-            targets=targets, countries=sorted(event_countries(f, people, orgs)),
+            targets=targets, countries=sorted(event_countries(f, people, orgs, pair)),
             location=ascii_name(f.location) if f.location else None,
             status=f.status, trigger=f.trigger.text, evidence=ev[0],  # type: ignore[arg-type]
             more_evidence=[e for e in ev[1:] if e != ev[0]],
@@ -49,16 +50,33 @@ def organisation_actors(f: Found, orgs: list[Organisation]) -> list[str]:
     return names
 
 
-def event_countries(f: Found, people: list[Person], orgs: list[Organisation]) -> set[str]:
+def event_countries(f: Found, people: list[Person], orgs: list[Organisation], pair: list[str] | None = None
+                    ) -> set[str]:
     """Every state the event involves: those its phrase names, the countries of its actors and
     targets (people and organisations), and the country of its place, which for a visit is the
-    state visited. Read once the event is complete, after participants and places were added."""
+    state visited; in a story of two states (`pair`), the other one where a side of the event is
+    missing. Read once the event is complete, after participants and places were added."""
     countries = set(f.countries) | {c for i in f.people if (c := people[i].country)}
-    countries |= {o.country for o in orgs if o.country and o.name in organisation_actors(f, orgs)}
+    acting = {o.country for o in orgs if o.country and o.name in organisation_actors(f, orgs)}
+    countries |= acting
     countries |= {a.country for a in f.agent_actors + f.agent_targets if a.country}
     if f.location and (iso := gazetteer.load().country_of_place(f.location)):
         countries.add(iso)
-    return countries
+    return countries | _other_side(f, people, acting, countries, pair or [])
+
+
+def _other_side(f: Found, people: list[Person], acting: set[str], countries: set[str], pair: list[str]) -> set[str]:
+    """An event is between two sides: when one state is all it names and the side facing it is
+    missing (no participant, or none of known country), in a story of two states that side is the
+    other one ('the charge d'affaires had been summoned' in an Egypt-Israel story). Both sides of
+    one state ('Putin met Lavrov') make an act at home."""
+    if len(pair) != 2 or len(countries) != 1 or not countries <= set(pair):
+        return set()
+    sides = ({people[i].country for i in f.actors} | {a.country for a in f.agent_actors} | acting,
+             {people[i].country for i in f.targets} | {a.country for a in f.agent_targets})
+    if all(side - {None} for side in sides):
+        return set()
+    return set(pair)
 
 
 def acting_agents(found: list[Found]) -> list[Agent]:

@@ -40,3 +40,4 @@ def test_an_event_of_the_dateline_sentence_happened_at_the_dateline(nlp):  # typ
 def test_a_place_its_sentence_gives_outside_the_triggers_phrase(nlp):  # type: ignore[no-untyped-def]
     # "will hold a bilateral summit meeting on Saturday in La Paz"
     assert "La Paz" in _places("bol_per_telesur_01", nlp)["CONSULT"]
+
