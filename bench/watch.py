@@ -10,8 +10,8 @@ host delay off (one local host stands for many outlets):
   2. polls every feed again (304s, nothing parsed): feeds polled per minute, conditional;
   3. runs as `entente watch --every` would for `--soak` seconds (default 60; `--soak 600` for the
      ten-minute soak), fetching, extracting and storing the pages: articles stored per minute,
-     and the resident memory sampled every few seconds (first, last, peak, and the growth over the
-     soak's second half per 1,000 articles stored then).
+     and the resident memory sampled every few seconds (first, last, peak, and its low and high in
+     each quarter of the soak: flat lows mean no growth).
 
     .venv/bin/python bench/watch.py                        # short
     .venv/bin/python bench/watch.py --soak 600             # the ten-minute soak
@@ -136,7 +136,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(str(Path(tmp) / "watch.db"))
         feeds = [f"{base}/feed/{i}" for i in range(args.feeds)]
-        watcher = Watcher(store, feeds, settings)
+        problems: list[str] = []
+        watcher = Watcher(store, feeds, settings, on_line=lambda _kind, line: problems.append(line))
         print(f"load average {os.getloadavg()[0]:.1f}; {args.feeds} feeds, {args.pages} pages; RSS {rss_mb():.0f} MB")
         for label in ("first poll (200, parsed)", "second poll (304)"):
             started = time.monotonic()
@@ -160,18 +161,18 @@ def main() -> None:
             samples.append((time.monotonic() - start, rss_mb(), stored()))
             time.sleep(args.sample)
         stop.set()
+        runner.join()  # the step in hand is finished and counted
         samples.append((time.monotonic() - start, rss_mb(), stored()))
-        runner.join()
         elapsed = time.monotonic() - start
         n = samples[-1][2]
         print(f"soak: {elapsed:.0f} s, {n} articles stored = {n / elapsed * 60:,.0f} articles/min "
               f"({watcher.fetcher.requests if watcher.fetcher else 0} requests in all); load average {os.getloadavg()[0]:.1f}")
-        half = [s for s in samples if s[0] >= elapsed / 2]
-        grown = half[-1][1] - half[0][1]
-        per = grown / max(1, half[-1][2] - half[0][2]) * 1000
+        # resident memory swings with each step's documents: its low and high in each quarter of the
+        # soak tell growth from swing
+        quarters = [[r for t, r, _ in samples if q * elapsed / 4 <= t < (q + 1) * elapsed / 4 + 1e-9] for q in range(4)]
         print(f"RSS: first {samples[0][1]:.0f} MB, last {samples[-1][1]:.0f} MB, peak {max(s[1] for s in samples):.0f} MB; "
-              f"second half {half[0][1]:.0f} -> {half[-1][1]:.0f} MB over {half[-1][2] - half[0][2]} articles "
-              f"({per:.1f} MB per 1,000 articles)")
+              "low-high by quarter of the soak: " + " | ".join(f"{min(q):.0f}-{max(q):.0f}" for q in quarters if q) + " MB")
+        print(f"{len(problems)} problems" + (f", the first: {problems[0]}" if problems else ""))
         print("samples (s, MB, articles):", " ".join(f"{t:.0f}/{r:.0f}/{a}" for t, r, a in samples))
         watcher.close()
         store.close()
