@@ -42,11 +42,13 @@ def test_score_counts_a_sentence_found_when_its_gold_type_is_among_those_reporte
 # First measured (before any work on these sentences): dev recall 0.233, precision 0.688; test
 # recall 0.297, precision 0.653. After the lexicon covered every type (releases, pull-backs, lifted bans,
 # charges, troops sent, strikes, joint patrols, pledged sums): dev 0.331 / 0.729, test 0.354 / 0.700.
+# With an article that pairs no one reporting its one-sided acts (groups with no state too):
+# dev 0.614 / 0.718, test 0.620 / 0.726.
 # Issue 19's targets: recall 0.85, precision 0.75, every type 0.60.
 @pytest.mark.slow
 @pytest.mark.parametrize("part,recall_floor,precision_floor", [
-    ("dev", 0.31, 0.70),
-    ("test", 0.33, 0.66),
+    ("dev", 0.58, 0.69),
+    ("test", 0.58, 0.69),
 ])
 def test_event_types_on_real_sentences_do_not_fall_back(part, recall_floor, precision_floor, nlp):  # type: ignore[no-untyped-def]
     result, _ = score_part(part)

@@ -233,3 +233,21 @@ def phrase_agents(tokens: list[Token], orgs: list[Organisation]) -> list[Agent]:
         if h.ent_type_:
             keep |= {t.i for t in entity_span(h) if t.i in ids}
     return agents_in([t for t in tokens if t.i in keep | qualifying], orgs, frozenset(qualifying))
+
+
+def stateless_agents(tokens: list[Token]) -> list[Agent]:
+    """The groups and bodies a subject names with no state of theirs ('Police detained ...',
+    'Gunmen opened fire', 'Thousands of workers went on strike'): each agent noun heading the
+    phrase (or counted by it), with its sector and no country."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    heads += [c for h in heads for c in h.conjuncts if c.i in ids and c not in heads]
+    # "thousands of workers", "a group of ecologists": the group counted
+    heads += [p for h in list(heads) if agent_sector(h) is None for c in h.children
+              if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and p.i in ids]
+    found: list[Agent] = []
+    for h in heads:
+        if (agent := agent_sector(h)) is not None and all(a.name != agent[0] for a in found):
+            phrase, sector = agent
+            found.append(Agent(phrase, "ORG" if sector in ORG_SECTORS else "GROUP", None, sector, h.idx, h.idx + len(h)))
+    return found

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from entente.extract.agents import Agent
+from entente.extract.agents import Agent, stateless_agents
 from entente.extract.doctext import doc_text
 from entente.extract.events.context import ArticleContext, Memory, Sentence
 from entente.extract.events.persons import (
@@ -149,6 +149,9 @@ class States:
     agent_actors: list[Agent]
     agent_targets: list[Agent]
     lone: bool  # a state or group acting on no one the sentence names ("Kyrgyzstan closed the border")
+    # told by no rule that pairs two sides (a state, body or group acting alone, a meeting of states
+    # with no person named): an event of the article only when it tells of nothing between two sides
+    one_sided: bool = False
 
 
 def states_involved(tok: Token, trig: Trigger, mode: str | None, p: Parties, region: list[Token],
@@ -169,8 +172,13 @@ def states_involved(tok: Token, trig: Trigger, mode: str | None, p: Parties, reg
             state_subject(subj_tokens or undergoing) or agent_actors or between_states(region))
                                        or (trig.type == "CONSULT" and mode != "multilateral")):
         # without people, only a state acting as subject makes an event ("China accused
-        # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one
-        return None
+        # Manila"); tourists visiting or an embargo in passing do not, nor a meeting of no one.
+        # A state, body or group acting as subject still tells its own act, kept aside for an
+        # article that pairs no one ("Police detained 40 protesters", "The World Bank approved a loan")
+        acting = agent_actors or ([] if p.passive and not subj_tokens else stateless_agents(subj_tokens))
+        if not (acting or state_subject(subj_tokens or undergoing)) or _stray_headline(tok, art.title_end):
+            return None
+        return States(countries, acting, agent_targets, False, one_sided=True)
     if not actors and not targets and _stray_headline(tok, art.title_end):
         # a headline other than the article's own ("Read more: X expels Y envoy") tells
         # another story; only people named there would tie it to this one

@@ -50,6 +50,7 @@ class Memory:
 
     found: list[Found] = field(default_factory=list)
     alone: list[Found] = field(default_factory=list)  # acts of one state on no one named, placed once the article is read
+    one_sided: list[Found] = field(default_factory=list)  # acts no pairing admits: kept when the article pairs no one
     last_agents: list[Agent] = field(default_factory=list)  # the states or groups that last acted: who a later "it" is
     last_subject: int | None = None  # who a later "he" or "his" is
     last_speaker: int | None = None  # who the last sentence's main clause is about, or quotes

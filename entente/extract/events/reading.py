@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.events.arguments import Parties, further_mention, named_parties, settle_parties, states_involved
+from entente.extract.events.arguments import Parties, States, further_mention, named_parties, settle_parties, states_involved
 from entente.extract.events.attributes import place_of, place_the_days_news, visit_at_dateline, when
 from entente.extract.events.classify import decide_type
 from entente.extract.events.context import ArticleContext, Memory, Sentence, article_context, sentence_context
@@ -24,7 +24,9 @@ def find_events(doc: Doc) -> list[Found]:
     for number, sent in enumerate(doc.sents):
         if sent.text.strip():
             _read_sentence(sentence_context(art, number, sent, mem.last_subject), art, mem)
-    found = with_counterparts(mem.found, mem.alone)
+    # an article that tells of nothing between two sides (a one-sentence report, a domestic story)
+    # reports its one-sided acts rather than none
+    found = with_counterparts(mem.found, mem.alone) or sorted(mem.alone + mem.one_sided, key=lambda f: f.number)
     lead_counterparts(found, doc, art.index, art.published)
     place_the_days_news(found, art.article)
     merged = merge(found)
@@ -40,10 +42,10 @@ def _read_sentence(s: Sentence, art: ArticleContext, mem: Memory) -> None:
         read = _event(tok, candidates, s, art, mem)
         if read is None:
             continue
-        f, parties, lone = read
-        if lone:
-            mem.alone.append(f)
-            mem.last_agents = f.agent_actors
+        f, parties, states = read
+        if states.lone or states.one_sided:
+            (mem.alone if states.lone else mem.one_sided).append(f)
+            mem.last_agents = f.agent_actors or mem.last_agents
             continue
         visit_at_dateline(f, art.article, art.people)
         _remember(f, parties, s, mem)
@@ -53,9 +55,9 @@ def _read_sentence(s: Sentence, art: ArticleContext, mem: Memory) -> None:
 
 
 def _event(tok: Token, candidates: list[Trigger], s: Sentence, art: ArticleContext,
-           mem: Memory) -> tuple[Found, Parties, bool] | None:
-    """The event one trigger tells, its parties, and whether one state acts alone in it; None when
-    the trigger tells none, or one already read."""
+           mem: Memory) -> tuple[Found, Parties, States] | None:
+    """The event one trigger tells, its parties, and the states it involves (whether one state acts
+    alone in it, or it is one-sided); None when the trigger tells none, or one already read."""
     region = s.regions[tok.i]
     if tells_no_event(tok, candidates, s.near):
         return None
@@ -77,7 +79,7 @@ def _event(tok: Token, candidates: list[Trigger], s: Sentence, art: ArticleConte
     f = Found(trig.type, mode, tok, parties.actors, parties.targets, at.status, at.date,
               place_of(region, trig.mode, tok), states.countries, [s.sent], at.defaulted, s.number, recalls(tok),
               states.agent_actors if not parties.actors else [], states.agent_targets if not parties.targets else [])
-    return f, parties, states.lone
+    return f, parties, states
 
 
 def _remember(f: Found, parties: Parties, s: Sentence, mem: Memory) -> None:
