@@ -104,12 +104,14 @@ def test_codes_and_choices_are_read_in_any_case(args, expect, sample_db):  # typ
 
 
 def test_csv_and_jsonl_write_every_match_and_limit_cuts_them(sample_db):  # type: ignore[no-untyped-def]
-    table = runner.invoke(app, ["events", "--db", sample_db, "--limit", "5"])
+    table = runner.invoke(app, ["events", "--db", sample_db, "--by", "report", "--limit", "5"])
     total = int(table.stdout.split(" events, page")[0].split()[-1])
     assert total > 5 and "--page 2" in table.stderr
     every = runner.invoke(app, ["events", "--db", sample_db, "--format", "jsonl"])
     rows = [json.loads(ln) for ln in every.stdout.splitlines()]
     assert len(rows) == total and len({r["id"] for r in rows}) == total
+    happenings = runner.invoke(app, ["events", "--db", sample_db, "--limit", "5"]).stdout
+    assert int(happenings.split(" happenings, page")[0].split()[-1]) == len({r["group_id"] for r in rows})
     csv_rows = runner.invoke(app, ["events", "--db", sample_db, "--format", "csv", "--limit", "3"]).stdout
     assert len(csv_rows.splitlines()) == 4
 
