@@ -54,6 +54,7 @@ lexicons:
 event-dictionaries:
 	$(BIN)/python scripts/build_agents.py
 	$(BIN)/python scripts/build_triggers.py
+	$(BIN)/python scripts/build_quad.py
 
 # the PLOVER type classifier (issue 19): its training sentences, then the model shipped in
 # entente/data/models/types; seeded, so the same files give the same model

@@ -33,6 +33,7 @@ from entente.table import GROUP_COLUMNS, LIST_COLUMNS, REPORT_COLUMNS, group_row
 FORMATS = ("records", "jsonl", "csv", "parquet", "graphml")
 COLUMNS = REPORT_COLUMNS
 INT_COLUMNS = ("id", "group_id", "reports", "evidence_start", "evidence_end")
+FLOAT_COLUMNS = ("intensity",)
 
 
 class Happening(Protocol):
@@ -40,6 +41,8 @@ class Happening(Protocol):
 
     type: str
     mode: str | None
+    quad: str | None
+    intensity: float | None
     status: str
     date: str | None
     actors: list[str]
@@ -70,12 +73,14 @@ def _column_type(name: str) -> pa.DataType:
         return pa.list_(pa.int64())
     if name in LIST_COLUMNS:
         return pa.list_(pa.string())
+    if name in FLOAT_COLUMNS:
+        return pa.float64()
     return pa.int64() if name in INT_COLUMNS else pa.string()
 
 
 def parquet_schema(columns: tuple[str, ...]) -> pa.Schema:
-    """Typed columns: ids and offsets as integers, lists as list columns, the rest as strings
-    (dates too, as in the record; `date_start` and `date_end` parse with pandas)."""
+    """Typed columns: ids and offsets as integers, intensity as a float, lists as list columns, the
+    rest as strings (dates too, as in the record; `date_start` and `date_end` parse with pandas)."""
     return pa.schema([(c, _column_type(c)) for c in columns])
 
 
@@ -125,8 +130,9 @@ def _actors(store: Store, names: set[str]) -> dict[str, tuple[str, str]]:
 
 def actor_network(store: Store, items: list[EventOut] | list[GroupOut]) -> nx.MultiDiGraph:
     """Actors (and the states one-actor events run to) as nodes (label, country, kind), one edge per
-    event (or group) and pair of its participants with type, mode, status, date, kind (`directed`,
-    `joint` or `single`), its event and group ids and weight (1, or the group's reports)."""
+    event (or group) and pair of its participants with type, mode, PLOVER quad and intensity, status,
+    date, kind (`directed`, `joint` or `single`), its event and group ids and weight (1, or the
+    group's reports)."""
     graph = nx.MultiDiGraph()
     known = _actors(store, {n for e in items for n in (*e.actors, *e.targets)})
     home = {name: country for name, (country, _) in known.items()}
@@ -141,10 +147,12 @@ def actor_network(store: Store, items: list[EventOut] | list[GroupOut]) -> nx.Mu
                 if name not in graph:
                     country, node_kind = known.get(name) or ((places[name], "GPE") if name in places else ("", "PERSON"))
                     graph.add_node(name, label=name, country=country, kind=node_kind)
+            # GraphML keeps no null: an event of a type PLOVER does not score has no intensity
+            scale = {"intensity": e.intensity} if e.intensity is not None else {}
             graph.add_edge(a, b, key=f"{group if isinstance(e, GroupOut) else ids[0]}:{a}:{b}", event_id=ids[0],
                            event_ids="; ".join(map(str, ids)), group_id=group, type=e.type, mode=e.mode or "",
-                           status=e.status, date=e.date or "", kind=kind, directed=kind == "directed",
-                           doc_id=doc_ids, weight=weight)
+                           quad=e.quad or "", status=e.status, date=e.date or "", kind=kind,
+                           directed=kind == "directed", doc_id=doc_ids, weight=weight, **scale)
     return graph
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+from entente.plover import intensity_of, quad_of
 
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -30,6 +32,7 @@ MODES = ("meet", "visit", "call", "multilateral", "sign", "joint statement", "tr
          "aerial", "diplomatic", "economic", "military", "humanitarian")
 
 Status = Literal["done", "planned", "proposed", "negated", "hypothetical", "historical"]
+Quad = Literal["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
 
 
 @dataclass
@@ -89,8 +92,13 @@ class Entity(BaseModel):
 
 
 class Event(BaseModel):
+    """One happening. `quad` and `intensity` place it on PLOVER's conflict/cooperation scale; they
+    follow from its type and mode (entente/plover.py) unless given."""
+
     type: str
     mode: str | None = None
+    quad: Quad | None = None
+    intensity: float | None = Field(default=None, ge=-10, le=10)
     date: str | None = None
     actors: list[str] = Field(default_factory=list)
     targets: list[str] = Field(default_factory=list)
@@ -101,6 +109,14 @@ class Event(BaseModel):
     trigger: str | None = None
     evidence: Evidence
     more_evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _on_the_plover_scale(self) -> Event:
+        if self.quad is None:
+            self.quad = quad_of(self.type)  # type: ignore[assignment]
+        if self.intensity is None:
+            self.intensity = intensity_of(self.type, self.mode)
+        return self
 
 
 class Fact(BaseModel):

@@ -52,6 +52,9 @@ def test_events_lists_stored_events(tmp_path):  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["events", "--db", db, "--country", "RUS", "--format", "jsonl"])
     rows = [json.loads(x) for x in result.stdout.splitlines()]
     assert rows and all("RUS" in r["countries"] for r in rows)
+    assert all(r["quad"] and -10 <= r["intensity"] <= 10 for r in rows)
+    table = runner.invoke(app, ["events", "--db", db, "--country", "RUS", "--format", "csv"]).stdout.splitlines()
+    assert ",type,mode,quad,intensity,status," in table[0]
 
 
 def test_files_in_no_format_entente_reads_are_listed_and_counted_as_skipped(tmp_path):  # type: ignore[no-untyped-def]

@@ -40,6 +40,8 @@ def test_csv_reads_back_as_the_event_table(sample_store: Store, tmp_path: Path, 
     assert list(df["type"]) == [e.type for e in events]
     assert list(df["evidence"]) == [e.evidence.text for e in events]
     assert list(df["actors"]) == ["; ".join(e.actors) for e in events]
+    assert list(zip(df["quad"], df["intensity"], strict=True)) == [(e.quad, e.intensity) for e in events]
+    assert set(df["quad"]) <= {"verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
 
 
 def test_parquet_keeps_types_and_lists(sample_store: Store, tmp_path: Path) -> None:
@@ -54,6 +56,8 @@ def test_parquet_keeps_types_and_lists(sample_store: Store, tmp_path: Path) -> N
     assert [r["countries"] for r in rows] == [e.countries for e in events]
     assert [(r["evidence_start"], r["evidence_end"]) for r in rows] == [(e.evidence.start, e.evidence.end) for e in events]
     assert pd.read_parquet(path)["date"].tolist() == [e.date for e in events]
+    assert str(table.schema.field("intensity").type) == "double"
+    assert [(r["quad"], r["intensity"]) for r in rows] == [(e.quad, e.intensity) for e in events]
 
 
 def test_graphml_is_the_actor_network_with_every_event(sample_store: Store, tmp_path: Path) -> None:
@@ -71,6 +75,7 @@ def test_graphml_is_the_actor_network_with_every_event(sample_store: Store, tmp_
     for a, b, data in graph.edges(data=True):
         e = by_id[int(data["event_id"])]
         assert data["type"] == e.type and data["date"] == (e.date or "") and float(data["weight"]) == 1.0
+        assert (data["quad"], float(data["intensity"])) == (e.quad, e.intensity)
         assert int(data["group_id"]) == e.group_id
         assert a in e.actors
         if data["kind"] == "directed":

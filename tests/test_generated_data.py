@@ -23,6 +23,13 @@ def test_agents_json_is_what_build_agents_makes():  # type: ignore[no-untyped-de
     assert json.loads((DATA / "agents.json").read_text(encoding="utf-8"))["agents"] == dict(sorted(made.items()))
 
 
+def test_plover_quad_json_is_what_build_quad_makes():  # type: ignore[no-untyped-def]
+    from scripts import build_quad
+
+    made = build_quad.build(build_quad.SOURCE.read_text(encoding="utf-8"))
+    assert json.loads((DATA / "plover_quad.json").read_text(encoding="utf-8")) == made
+
+
 def test_triggers_cameo_json_is_what_build_triggers_makes():  # type: ignore[no-untyped-def]
     from scripts import build_triggers
 

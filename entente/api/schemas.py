@@ -36,6 +36,9 @@ class PageOut(Out, Generic[T]):
 DATE_START = Field(description="The first day the date covers (ISO); null when it names no year")
 DATE_END = Field(description="The last day the date covers (ISO); null when it names no year")
 PRECISION = Field(description="day, month, year, day-no-year ('--10-31') or none")
+QUAD = Field(default=None, description="PLOVER's quad category: verbal or material, cooperation or conflict")
+INTENSITY = Field(default=None, description="PLOVER's conflict/cooperation score of the type and mode, from -10 "
+                                            "(conflict) to +10 (cooperation)")
 
 
 class EventOut(Out):
@@ -46,6 +49,8 @@ class EventOut(Out):
     doc_id: str
     type: str
     mode: str | None
+    quad: str | None = QUAD
+    intensity: float | None = INTENSITY
     status: str
     date: str | None = Field(description="As in the record: YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or A/B")
     date_start: str | None = DATE_START
@@ -83,6 +88,8 @@ class GroupOut(Out):
     group_id: int
     type: str
     mode: str | None
+    quad: str | None = QUAD
+    intensity: float | None = INTENSITY
     status: str
     date: str | None = Field(description="The most precise date any report gives")
     date_start: str | None = DATE_START

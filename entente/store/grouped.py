@@ -71,6 +71,8 @@ class GroupOut(Dated):
     first_report: str | None
     last_report: str | None
     evidence: list[Report] = field(default_factory=list)
+    quad: str | None = None  # PLOVER's quad category, of the type and mode the group shares
+    intensity: float | None = None  # PLOVER's conflict/cooperation score, -10 to +10
 
     @property
     def doc_ids(self) -> list[str]:
@@ -101,7 +103,8 @@ def group_of(group_id: int, date: str | None, reports: list[EventOut]) -> GroupO
         reports=len(reports), outlets=outlets, first_report=days[0] if days else None,
         last_report=days[-1] if days else None,
         evidence=[Report(id=e.id, doc_id=e.doc_id, outlet=e.outlet, title=e.title, url=e.url, published=e.published,
-                         date=e.date, status=e.status, evidence=e.evidence, trigger=e.trigger) for e in reports])
+                         date=e.date, status=e.status, evidence=e.evidence, trigger=e.trigger) for e in reports],
+        quad=first.quad, intensity=first.intensity)
 
 
 def _ordered(groups: Select[Any], sort: Sort) -> Select[Any]:

@@ -112,6 +112,9 @@ class Event(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(20))
     mode: Mapped[str | None] = mapped_column(String(40))
+    # PLOVER's quad category and conflict/cooperation score (-10 to +10), by type and mode
+    quad: Mapped[str | None] = mapped_column(String(30))
+    intensity: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(20))
     date: Mapped[str | None] = mapped_column(String(30), index=True)
     # where grouping places the event in time: its date, else its article's (see groups.placing);

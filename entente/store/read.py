@@ -113,6 +113,8 @@ class EventOut(Dated):
     url: str | None = None
     published: str | None = None
     trigger: str | None = None  # the word that named the event in its sentence
+    quad: str | None = None  # PLOVER's quad category
+    intensity: float | None = None  # PLOVER's conflict/cooperation score, -10 to +10
 
 
 @dataclass
@@ -361,9 +363,9 @@ def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
     than the queries)."""
     if not ids:
         return []
-    head = (select(m.Event.id, m.Event.type, m.Event.mode, m.Event.status, m.Event.date, m.Event.location,
-                   m.Event.group_id, m.Event.trigger, m.Article.doc_id, m.Article.source, m.Article.title, m.Article.url,
-                   m.Article.published, m.EvidenceSpan.text, m.EvidenceSpan.start, m.EvidenceSpan.end)
+    head = (select(m.Event.id, m.Event.type, m.Event.mode, m.Event.quad, m.Event.intensity, m.Event.status,
+                   m.Event.date, m.Event.location, m.Event.group_id, m.Event.trigger, m.Article.doc_id, m.Article.source,
+                   m.Article.title, m.Article.url, m.Article.published, m.EvidenceSpan.text, m.EvidenceSpan.start, m.EvidenceSpan.end)
             .join(m.Article, m.Article.id == m.Event.article_id)
             .join(m.EvidenceSpan, m.EvidenceSpan.id == m.Event.evidence_id).where(m.Event.id.in_(ids)))
     lists: dict[tuple[int, str], list[str]] = {}
@@ -375,7 +377,8 @@ def _events_out(s: Session, ids: Sequence[int]) -> list[EventOut]:
         actors=lists.get((i, "actor"), []), targets=lists.get((i, "target"), []),
         countries=sorted(lists.get((i, "country"), [])), sectors=lists.get((i, "sector"), []),
         evidence=Evidence(text=r.text, start=r.start, end=r.end), group_id=r.group_id, outlet=r.source,
-        title=r.title, url=r.url, published=r.published, trigger=r.trigger) for i in ids if (r := rows.get(i)) is not None]
+        title=r.title, url=r.url, published=r.published, trigger=r.trigger, quad=r.quad, intensity=r.intensity)
+        for i in ids if (r := rows.get(i)) is not None]
 
 
 def _event_lists(ids: Sequence[int]) -> Select[Any]:

@@ -179,7 +179,8 @@ def write_article(s: Session, a: m.Article, record: ArticleRecord, batch: Batch 
     by_name = _actors(batch, a, record)
     rows: list[tuple[m.Event, list[str]]] = []
     for ev in record.events:
-        row = m.Event(article_id=a.id, type=ev.type, mode=ev.mode, status=ev.status, date=ev.date,
+        row = m.Event(article_id=a.id, type=ev.type, mode=ev.mode, quad=ev.quad, intensity=ev.intensity,
+                      status=ev.status, date=ev.date,
                       placed=groups.placing(ev.date, a.published), location=ev.location, trigger=ev.trigger, evidence=_span(a, ev.evidence))
         s.add(row)
         s.add_all(_span(a, more) for more in ev.more_evidence)

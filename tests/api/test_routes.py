@@ -20,6 +20,7 @@ ARTICLE = "003_050b114383b8fb0f"
 def test_events_page_and_total_match_the_store(client: TestClient, sample_store: Store) -> None:
     body = client.get("/events", params={"page_size": 500}).json()
     assert body["total"] == sample_store.counts()["events"] == len(body["items"])
+    assert all(e["quad"] and -10 <= e["intensity"] <= 10 for e in body["items"])
 
 
 def test_pages_do_not_overlap_and_cover_everything(client: TestClient) -> None:

@@ -53,3 +53,30 @@ def test_upgrading_a_stored_database_places_its_events_and_groups_as_the_writer_
     upgrade(store.engine)
     assert placed() == written
     store.close()
+
+
+def test_upgrading_a_stored_database_scales_its_events_as_the_writer_does(db_url, corpus):  # type: ignore[no-untyped-def]
+    from alembic import command
+    from sqlalchemy import select
+
+    from entente.store import models as m
+    from entente.store.migrate import alembic_config, upgrade
+
+    store = Store(db_url)
+    for doc_id in sorted(corpus)[:12]:
+        store.save(*corpus[doc_id])
+
+    def scaled():  # type: ignore[no-untyped-def]
+        with store.session() as s:
+            return sorted(s.execute(select(m.Event.id, m.Event.type, m.Event.mode, m.Event.quad, m.Event.intensity)).all())
+
+    written = scaled()
+    assert written and all(quad and intensity is not None for _i, _t, _m, quad, intensity in written)
+    assert len({mode for _i, _t, mode, _q, _s in written}) > 1  # modes scored apart are backfilled too
+    with store.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    upgrade(store.engine)
+    assert scaled() == written
+    store.close()

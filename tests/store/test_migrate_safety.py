@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, inspect, select, table
 from entente.store import Store
 from entente.store.migrate import alembic_config, current, head, upgrade
 
-REVISIONS = [f"{n:04d}" for n in range(1, 10)]
+REVISIONS = [f"{n:04d}" for n in range(1, 11)]
 pytestmark = pytest.mark.slow
 
 

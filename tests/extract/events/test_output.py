@@ -66,3 +66,20 @@ def test_acting_agents_are_listed_once_in_order_of_first_mention() -> None:
 def test_an_events_place_adds_the_state_it_lies_in() -> None:
     event = Found("CONSULT", "meet", TOKEN, countries={"RUS"}, location="Hanoi")
     assert event_countries(event, [], []) == {"RUS", "VNM"}
+
+
+# real news sentences of tests/data/sentences/dev.jsonl, one per quad
+@pytest.mark.parametrize("text,type_,quad,intensity", [
+    ("A high-ranking Palestinian Liberation Organization delegation led by Chairman Mahmoud Abbas held landmark "
+     "talks with the Syrian leaders in Damascus Monday.", "CONSULT", "verbal cooperation", 2.5),
+    ("Indian and Chinese soldiers have pulled back from another area along their disputed border as part of moves to "
+     "lower tensions amid a 15-month standoff that has sometimes led to deadly clashes, India’s army said on Friday.",
+     "RETREAT", "material cooperation", 8.0),
+    ("Critics of the Iraq war have slammed the prime minister following a decision to allow British troops to move "
+     "into dangerous territory around Baghdad under US military command.", "ACCUSE", "verbal conflict", -2.0),
+    ("A lieutenant of Iraq's most feared insurgent leader, Abu Musab Zarqawi, was captured this week, the country's "
+     "national security minister said Thursday.", "COERCE", "material conflict", -7.0),
+])
+def test_real_sentences_events_carry_their_quad_and_intensity(text, type_, quad, intensity, nlp):  # type: ignore[no-untyped-def]
+    events = _events(text, nlp, published="2024-06-20")
+    assert [(e.type, e.quad, e.intensity) for e in events] == [(type_, quad, intensity)]
