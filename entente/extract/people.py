@@ -334,6 +334,12 @@ def _plausible_ner_person(doc: Doc, start: int, end: int) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in lex.geo_nouns:
         return False
+    # "Tuoi Tre (Youth) newspaper's source": a name before a noun for a thing, past a bracket, names it
+    after = [t for t in doc[span.end:span.end + 6] if not t.is_space]
+    if after and after[0].text == "(" and (close := next((i for i, t in enumerate(after) if t.text == ")"), None)):
+        after = after[close + 1:]
+    if after and after[0].lower_ in lex.thing_nouns:
+        return False
     # "the Specified Skilled Worker programme": a name that modifies a common noun names a thing
     if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" and span.root.head.i >= span.end:
         return False

@@ -113,7 +113,9 @@ def test_events_by_group_show_a_happening_once_with_each_report(client: TestClie
     body = client.get("/events", params={"country": ["RUS", "VNM"], "by": "group", "page_size": 500}).json()
     reports = iter_events(sample_store, EventFilter(countries=("RUS", "VNM")))
     assert body["total"] == len(body["items"]) == len({e.group_id for e in reports})
-    visit = [g for g in body["items"] if g["mode"] == "visit" and g["actors"] == ["Vladimir Putin"]]
+    # the undated report of the same visit (002, an article with no date) involves both states but
+    # stays a group of its own: without a date it is never joined to a dated one
+    visit = [g for g in body["items"] if g["mode"] == "visit" and g["actors"] == ["Vladimir Putin"] and g["date"]]
     assert len(visit) == 1 and visit[0]["reports"] == 2 and visit[0]["outlets"] == ["TASS", "VNS"]
     assert [r["doc_id"] for r in visit[0]["evidence"]] == ["000_25cf438f34d7ad8b", "003_050b114383b8fb0f"]
     assert client.get("/events", params={"by": "story"}).status_code == 422

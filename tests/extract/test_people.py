@@ -287,3 +287,10 @@ def test_a_party_written_with_its_country_after_a_hyphen_is_no_person(nlp):  # t
             "about his upcoming trip to India.")
     names = {e.name for e in record_of(text, nlp).entities if e.type == "PERSON"}
     assert not any("Movement" in n for n in names)
+
+
+def test_a_name_before_a_noun_for_a_thing_past_a_bracket_is_no_person(nlp):  # type: ignore[no-untyped-def]
+    # https://vir.com.vn/obama-to-visit-residence-of-vietnams-late-president-ho-chi-minh-42224.html
+    text = ("According to Tuoi Tre (Youth) newspaper’s source, the papers to be signed include deals between the "
+            "U.S. and Vietnam’s Defense Ministries and Ministries of Industry and Trade.")
+    assert not any(e.name == "Tuoi Tre" for e in record_of(text, nlp).entities if e.type == "PERSON")
