@@ -59,6 +59,12 @@ class NearDuplicates:
         self._signatures[doc_id] = sig
         self._canonical[doc_id] = canonical
 
+    def remove(self, doc_id: str) -> None:
+        """Forget an article (one that was not stored after all)."""
+        if doc_id in self._signatures:
+            self._lsh.remove(doc_id)
+            del self._signatures[doc_id], self._canonical[doc_id]
+
     def canonical_of(self, doc_id: str, text: str) -> str | None:
         """The canonical doc_id of the group `text` belongs to, or None when it starts a group of its
         own; either way the article is indexed for those that come after it."""

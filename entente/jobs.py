@@ -9,7 +9,6 @@ from hashlib import sha256
 
 from entente.clean import clean, content_hash
 from entente.config import Settings, get_settings
-from entente.dedup import NearDuplicates
 from entente.errors import Messages, NotFound
 from entente.extract.pipeline import extract_many, shared_nlp
 from entente.ingest import IngestFailure, Skipped, read_paths
@@ -124,30 +123,21 @@ def unseen(articles: Iterable[CleanArticle], store: Store, summary: Summary,
 
 
 def fresh(articles: Iterable[CleanArticle], store: Store, summary: Summary,
-          on_done: Callable[[], None] | None = None, near: NearDuplicates | None = None) -> Iterator[CleanArticle]:
+          on_done: Callable[[], None] | None = None) -> Iterator[CleanArticle]:
     """The articles to extract: neither stored already nor seen earlier in the batch (see
-    `unseen`), each marked with the canonical article of its near-duplicate group if it has one.
-    `near` is an index of the stored texts kept by a caller that ingests again and again (the
-    watcher); without it the index is read from the store."""
-    if near is None:
-        near = NearDuplicates()
-        near.load(store.texts())
-    for a in unseen(articles, store, summary, on_done):
-        a.duplicate_of = near.canonical_of(a.doc_id, a.text)
-        if a.duplicate_of is not None:
-            summary.grouped += 1
-        yield a
+    `unseen`). Which near-duplicate group each joins is decided when it is stored."""
+    return unseen(articles, store, summary, on_done)
 
 
 def ingest_articles(articles: Iterable[CleanArticle], store: Store, summary: Summary,
                     settings: Settings | None = None, on_done: Callable[[], None] | None = None,
-                    jobs: int = 1, near: NearDuplicates | None = None) -> Summary:
+                    jobs: int = 1) -> Summary:
     """Extract and store articles; text already stored, or seen earlier in the batch, is skipped
     before extraction. Extraction runs in `jobs` processes beside this one, which writes (see
-    `extract_beside`: a short input is extracted here). `near`: see `fresh`."""
+    `extract_beside`: a short input is extracted here)."""
     settings = settings or get_settings()
     batch: list[Extracted] = []
-    for item in extract_beside(fresh(articles, store, summary, on_done, near), settings, jobs):
+    for item in extract_beside(fresh(articles, store, summary, on_done), settings, jobs):
         batch.append(item)
         if len(batch) >= settings.write_batch:
             store_extracted(store, batch, summary, on_done)
@@ -183,6 +173,8 @@ def store_batch(store: Store, batch: Sequence[tuple[CleanArticle, ArticleRecord]
             summary.fail(f"{article.origin}: {outcome}")
         else:
             setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if outcome != "unchanged" and article.duplicate_of is not None:
+                summary.grouped += 1
     # the batch is committed and counted whole before anyone hears of it: an interrupt raised by
     # `on_done` (Ctrl-C) then leaves a summary equal to what is stored
     for _ in batch:

@@ -19,7 +19,8 @@ from entente.store import models as m
 from entente.store.actors import ActorProfile, ActorRow, CountryProfile
 from entente.store.engine import open_engine, sqlite_path
 from entente.store.migrate import upgrade
-from entente.store.write import remove_article, write_batch
+from entente.store.near import NearIndex
+from entente.store.write import lock_writes, remove_article, write_batch
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {db!r}: {first_line(getattr(exc, 'orig', None) or exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._near = NearIndex()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -97,18 +99,22 @@ class Store:
                 outcomes.append(exc)
         return outcomes
 
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A session whose transaction is the store's only writer (see `write.lock_writes`)."""
+        with self.session() as s, s.begin():
+            lock_writes(s)
+            yield s
+
     def _save(self, pairs: Sequence[tuple[CleanArticle, ArticleRecord]], what: str) -> list[str]:
         try:
-            with self.session() as s, s.begin():
-                return write_batch(s, pairs)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{what}: could not be stored: {exc.__class__.__name__}: {exc}") from exc
-
-    def texts(self) -> list[tuple[str, str, str | None]]:
-        """(doc_id, text, duplicate_of) of every stored article, oldest first: the near-duplicate index."""
-        with self.session() as s:
-            q = select(m.Article.doc_id, m.Article.text, m.Article.duplicate_of).order_by(m.Article.id)
-            return [(d, t, g) for d, t, g in s.execute(q)]
+            with self._writing() as s:
+                return write_batch(s, pairs, self._near)
+        except BaseException as exc:
+            self._near.rolled_back()
+            if isinstance(exc, SQLAlchemyError):
+                raise StoreError(f"{what}: could not be stored: {exc.__class__.__name__}: {exc}") from exc
+            raise
 
     def near_duplicates(self, doc_id: str) -> tuple[str, list[str]]:
         """The canonical article of `doc_id`'s near-duplicate group and the group's other members."""
@@ -149,7 +155,7 @@ class Store:
 
     def delete(self, doc_id: str) -> None:
         """Remove an article and everything derived from it."""
-        with self.session() as s, s.begin():
+        with self._writing() as s:
             a = s.scalar(select(m.Article).where(m.Article.doc_id == doc_id))
             if a is None:
                 raise NotFound(f"no article {doc_id!r} in {self.url}")
@@ -172,12 +178,12 @@ class Store:
 
     def merge_actors(self, name: str, other: str) -> None:
         """Correct resolution: `name` and `other` are one actor, now and on every later ingest."""
-        with self.session() as s, s.begin():
+        with self._writing() as s:
             actor_store.merge(s, name, other)
 
     def split_actor(self, name: str, alias: str) -> None:
         """Correct resolution: `alias` is a different actor from `name`, now and on every later ingest."""
-        with self.session() as s, s.begin():
+        with self._writing() as s:
             actor_store.split(s, name, alias)
 
     def counts(self) -> dict[str, int]:

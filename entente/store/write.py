@@ -9,11 +9,12 @@ over its new events."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from entente import resolve
@@ -21,6 +22,8 @@ from entente.fold import key
 from entente.records import ArticleRecord, CleanArticle, Evidence
 from entente.store import groups
 from entente.store import models as m
+from entente.store.migrate import MIGRATION_LOCK
+from entente.store.near import NearIndex
 
 
 def overrides(s: Session) -> list[resolve.Override]:
@@ -213,10 +216,32 @@ def _keys(records: Iterable[ArticleRecord], fixes: list[resolve.Override]) -> se
     return keys | resolve.merge_partners(keys, fixes)
 
 
-def write_batch(s: Session, pairs: Sequence[tuple[CleanArticle, ArticleRecord]]) -> list[str]:
+# the key of the PostgreSQL advisory lock every write transaction takes (the migrations' key, plus one)
+WRITE_LOCK = MIGRATION_LOCK + 1
+
+
+def lock_writes(s: Session) -> None:
+    """Make the session's transaction the store's only writer until it ends, before it reads what
+    its writes depend on (stored texts, actors, event groups): two processes writing at once then
+    store what they would one after the other. PostgreSQL: a transaction-level advisory lock.
+    SQLite: its write lock, taken at BEGIN (a deferred transaction takes it at the first write,
+    after the reads it acted on)."""
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+    elif conn.dialect.name == "sqlite":
+        raw = conn.connection.driver_connection
+        if isinstance(raw, sqlite3.Connection) and not raw.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def write_batch(s: Session, pairs: Sequence[tuple[CleanArticle, ArticleRecord]], near: NearIndex | None = None) -> list[str]:
     """Store articles in input order within the session's transaction; for each 'ingested',
     'updated' (its doc_id held another text, now replaced) or 'unchanged' (the same text is stored,
-    under any name). Event groups are worked out once, over the batch's new events."""
+    under any name). Event groups are worked out once, over the batch's new events. With `near`,
+    each new article's `duplicate_of` is set here from every article stored before it."""
+    if near is not None:
+        near.refresh(s)
     hashes = sorted({a.content_hash for a, _ in pairs})
     stored = set(s.scalars(select(m.Article.content_hash).where(m.Article.content_hash.in_(hashes))))
     olds = {a.doc_id: a for a in s.scalars(select(m.Article).where(m.Article.doc_id.in_(sorted({r.doc_id for _, r in pairs}))))}
@@ -231,6 +256,8 @@ def write_batch(s: Session, pairs: Sequence[tuple[CleanArticle, ArticleRecord]])
         if old is not None:
             remove_article(s, old)
         outcomes.append("ingested" if old is None else "updated")
+        if near is not None:
+            article.duplicate_of = near.canonical_of(record.doc_id, article.text)
         new.append((m.Article(doc_id=record.doc_id, content_hash=article.content_hash, origin=article.origin,
                               url=article.url, title=article.title, published=record.published, source=record.source,
                               dateline=record.dateline, text=article.text, record=record.model_dump_json(),

@@ -14,11 +14,10 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from entente.clean import clean
 from entente.config import Settings
-from entente.dedup import NearDuplicates
 from entente.errors import EntenteError, first_line
 from entente.ingest.html import read_html_bytes
 from entente.ingest.sniff import HEAD_BYTES, sniff
@@ -71,7 +70,6 @@ class Watcher:
     announcer: Announcer | None = None
     on_line: Callable[[str, str], None] | None = None
     fetcher: Fetcher | None = None
-    near: NearDuplicates | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.fetcher = self.fetcher or Fetcher(self.settings)
@@ -146,12 +144,6 @@ class Watcher:
             return gone
         return raw
 
-    def _near(self) -> NearDuplicates:
-        if self.near is None:
-            self.near = NearDuplicates()
-            self.near.load(self.store.texts())
-        return self.near
-
     def _ingest(self, chunk: list[state.PendingItem], listed: dict[str, Link], report: PollReport) -> None:
         """Fetch, extract and store one chunk of links, then note each link's outcome."""
         # a link whose article is stored but not noted (the watcher was killed between) is not fetched again
@@ -172,7 +164,7 @@ class Watcher:
                 page.title = page.title or link.title
             articles.append((item, clean(page)))
         summary = Summary()
-        ingest_articles([a for _, a in articles], self.store, summary, self.settings, near=self._near())
+        ingest_articles([a for _, a in articles], self.store, summary, self.settings)
         report.duplicates += summary.unchanged + summary.duplicates
         report.stored += summary.ingested + summary.updated
         for item, article in articles:
