@@ -30,6 +30,14 @@ class Settings(BaseSettings):
     pool_min_articles: int = 32
     progress_threshold: int = 5
     disabled_components: tuple[str, ...] = ()
+    # the learned PLOVER type classifier in event reading (entente/extract/events/learned.py): on or
+    # off; how sure it must be to pick its type among a trigger's lexicon entries, and to tell an
+    # event in a sentence where the rules found none
+    type_model: bool = True
+    type_model_pick: float = 0.8
+    type_model_add: float = 0.9
+    # whether such an event may hang on the sentence's main verb when no word of the lexicon has its type
+    type_model_main_verb: bool = False
     # the HTTP API: the bearer token for POST /ingest when bound beyond localhost, and the body limit
     api_token: str | None = None
     api_max_body_bytes: int = 2_000_000

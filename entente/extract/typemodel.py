@@ -95,17 +95,21 @@ def guess(types: Doc, modes: Doc | None = None) -> TypeGuess:
     return TypeGuess(None if best == NONE else best, scores.get(best, 0.0), scores, mode, mode_score)
 
 
-def classify_words(words: Sequence[list[str]], model: TypeModel | None = None, batch_size: int = 256) -> list[TypeGuess]:
-    """One guess per sentence given as the words `features` made of it."""
+def classify_words(words: Sequence[list[str]], model: TypeModel | None = None, batch_size: int = 256,
+                   modes: bool = True) -> list[TypeGuess]:
+    """One guess per sentence given as the words `features` made of it; without `modes` the
+    guesses have no mode (half the work)."""
     model = model or load_model()
     types = model.types.pipe((Doc(model.types.vocab, words=w) for w in words), batch_size=batch_size)
-    modes = model.modes.pipe((Doc(model.modes.vocab, words=w) for w in words), batch_size=batch_size)
-    return [guess(t, m) for t, m in zip(types, modes, strict=True)]
+    if not modes:
+        return [guess(t) for t in types]
+    moded = model.modes.pipe((Doc(model.modes.vocab, words=w) for w in words), batch_size=batch_size)
+    return [guess(t, m) for t, m in zip(types, moded, strict=True)]
 
 
-def classify_spans(spans: Sequence[Span], model: TypeModel | None = None) -> list[TypeGuess]:
+def classify_spans(spans: Sequence[Span], model: TypeModel | None = None, modes: bool = True) -> list[TypeGuess]:
     """One guess per parsed sentence (spans of a Doc that went through the tagger, lemmatizer and NER)."""
-    return classify_words([features(span) for span in spans], model)
+    return classify_words([features(span) for span in spans], model, modes=modes)
 
 
 def classify_texts(texts: Sequence[str], parser: Language, model: TypeModel | None = None) -> list[TypeGuess]:

@@ -10,20 +10,23 @@ from entente.extract.events.attributes import place_of, place_the_days_news, vis
 from entente.extract.events.classify import decide_type
 from entente.extract.events.context import ArticleContext, Memory, Sentence, article_context, sentence_context
 from entente.extract.events.found import Found
+from entente.extract.events.learned import model_trigger, prefer, sentence_guesses
 from entente.extract.events.merging import joins_earlier, lead_counterparts, merge, recalls, with_counterparts
 from entente.extract.events.persons import hosts_of, main_subject, persons_in
 from entente.extract.events.places import settle_places
 from entente.extract.events.states import state_iso, voice
 from entente.extract.events.triggers import Trigger, tells_no_event
+from entente.extract.typemodel import TypeGuess
 
 
 def find_events(doc: Doc) -> list[Found]:
     """Events sentence by sentence, then merged."""
     art = article_context(doc)
     mem = Memory()
+    guesses = sentence_guesses(doc)
     for number, sent in enumerate(doc.sents):
         if sent.text.strip():
-            _read_sentence(sentence_context(art, number, sent, mem.last_subject), art, mem)
+            _read_sentence(sentence_context(art, number, sent, mem.last_subject), art, mem, guesses.get(sent.start))
     # an article that tells of nothing between two sides (a one-sentence report, a domestic story)
     # reports its one-sided acts rather than none
     found = with_counterparts(mem.found, mem.alone) or sorted(mem.alone + mem.one_sided, key=lambda f: f.number)
@@ -34,24 +37,35 @@ def find_events(doc: Doc) -> list[Found]:
     return merged
 
 
-def _read_sentence(s: Sentence, art: ArticleContext, mem: Memory) -> None:
+def _read_sentence(s: Sentence, art: ArticleContext, mem: Memory, guess: TypeGuess | None = None) -> None:
     if s.speaker is not None:
         voice(mem.unvoiced, s.speaker, art.people[s.speaker].country, s.number)
     subject_here = None
-    for tok, candidates in s.triggers:
-        read = _event(tok, candidates, s, art, mem)
-        if read is None:
-            continue
-        f, parties, states = read
-        if states.lone or states.one_sided:
-            (mem.alone if states.lone else mem.one_sided).append(f)
-            mem.last_agents = f.agent_actors or mem.last_agents
-            continue
-        visit_at_dateline(f, art.article, art.people)
-        _remember(f, parties, s, mem)
-        if parties.subj:
-            subject_here = parties.subj[0]
+    before = len(mem.found) + len(mem.alone) + len(mem.one_sided)
+    readings = [(tok, prefer(candidates, guess)) for tok, candidates in s.triggers]
+    for tok, candidates in readings:
+        subject = _take(tok, candidates, s, art, mem)
+        subject_here = subject if subject is not None else subject_here
+    if len(mem.found) + len(mem.alone) + len(mem.one_sided) == before and (learned := model_trigger(s, guess)) is not None:
+        # the classifier is sure of an event the rules did not read: read it like their own
+        subject = _take(learned[0], [learned[1]], s, art, mem)
+        subject_here = subject if subject is not None else subject_here
     _follow_subject(s.sent, subject_here, art, mem)
+
+
+def _take(tok: Token, candidates: list[Trigger], s: Sentence, art: ArticleContext, mem: Memory) -> int | None:
+    """Read the event of one trigger into `mem`; the person who is its subject, if any."""
+    read = _event(tok, candidates, s, art, mem)
+    if read is None:
+        return None
+    f, parties, states = read
+    if states.lone or states.one_sided:
+        (mem.alone if states.lone else mem.one_sided).append(f)
+        mem.last_agents = f.agent_actors or mem.last_agents
+        return None
+    visit_at_dateline(f, art.article, art.people)
+    _remember(f, parties, s, mem)
+    return parties.subj[0] if parties.subj else None
 
 
 def _event(tok: Token, candidates: list[Trigger], s: Sentence, art: ArticleContext,
