@@ -94,7 +94,8 @@ def test_graphml_by_group_has_one_edge_set_per_happening(sample_store: Store, tm
     path = tmp_path / "groups.graphml"
     export(sample_store, "graphml", path, PAIR, by="group")
     graph = nx.read_graphml(path, force_multigraph=True)
-    visit = [d for a, b, d in graph.edges(data=True) if (a, b) == ("Vladimir Putin", "Vietnam") and d["mode"] == "visit"]
+    visit = [d for a, b, d in graph.edges(data=True) if (a, b) == ("Vladimir Putin", "Vietnam") and d["mode"] == "visit"
+             and d["date"] == "2024-06-20"]
     assert len(visit) == 1 and float(visit[0]["weight"]) == 2.0
     groups = {e.group_id for e in iter_events(sample_store, PAIR)}
     assert {int(d["group_id"]) for _, _, d in graph.edges(data=True)} == groups
@@ -185,7 +186,8 @@ def test_csv_by_group_lists_a_happening_once_with_its_outlets(sample_store: Stor
     n = export(sample_store, "csv", path, PAIR, by="group")
     df = pd.read_csv(path, keep_default_na=False)
     assert n == len(df) == len(iter_groups(sample_store, PAIR)) == len({e.group_id for e in iter_events(sample_store, PAIR)})
-    visit = df[(df["type"] == "CONSULT") & (df["mode"] == "visit") & (df["actors"] == "Vladimir Putin")]
+    visit = df[(df["type"] == "CONSULT") & (df["mode"] == "visit") & (df["actors"] == "Vladimir Putin")
+               & (df["date"] == "2024-06-20")]
     assert len(visit) == 1
     row = visit.iloc[0]
     assert row["reports"] == 2 and row["outlets"] == "TASS; VNS" and row["date"] == "2024-06-20"
