@@ -54,8 +54,28 @@ def score_set(articles: Path, gold: Path) -> dict:
         pred.write_text("".join(r.model_dump_json() + "\n" for r in extract_paths([str(articles)], summary)),
                         encoding="utf-8")
         result = scorer().score(pred, gold, articles)
+        result["by_type"] = events_by_type(pred, gold)
     result["problems"] = summary.problems
     return result
+
+
+def events_by_type(pred: Path, gold: Path) -> dict[str, tuple[float, float, float, int]]:
+    """Events precision, recall, F1 and the number of required gold events, per PLOVER type, matched as
+    the scorer matches them (type, gold persons among actors and targets, dates that do not conflict)."""
+    score = scorer()
+    preds = {r["doc_id"]: r for r in map(json.loads, pred.read_text(encoding="utf-8").splitlines())}
+    tallies: dict[str, object] = {}
+    for path in sorted(gold.glob("*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        p = preds.get(path.stem, {})
+        for type_ in {e["type"] for e in g.get("events") or []} | {e.get("type") for e in p.get("events") or []}:
+            if not type_:
+                continue
+            ge = [e for e in g.get("events") or [] if e["type"] == type_]
+            pe = [e for e in p.get("events") or [] if e.get("type") == type_]
+            tally, _attrs = score.match_events(ge, pe, g.get("entities") or [])
+            tallies.setdefault(type_, score.Tally()).add(tally)  # type: ignore[attr-defined]
+    return {t: (*tl.prf(), tl.req) for t, tl in sorted(tallies.items())}  # type: ignore[attr-defined]
 
 
 def main() -> None:
@@ -73,6 +93,9 @@ def main() -> None:
             print(f"  FAILED {p}")
         for lk in r["leaks"]:
             print(f"  LEAK {lk['doc_id']}: {', '.join(lk['leaked'])}")
+        if name.startswith("real"):
+            print("  events by type (P R F, required gold events): " + "; ".join(
+                f"{t} {p:.2f} {rc:.2f} {f:.2f} ({n})" for t, (p, rc, f, n) in r["by_type"].items()))
         if len(wanted) == 1:
             print(json.dumps(r["per_article"], indent=0))
 
